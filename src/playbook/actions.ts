@@ -1,0 +1,71 @@
+import type {
+  AddOnId,
+  AgendaTopicId,
+  AssessmentArea,
+  AssessmentLevel,
+  AuthMethodId,
+  CaPolicyId,
+  CaPolicyState,
+  ChecklistStepId,
+  FeatureChoice,
+  FeatureId,
+  FollowUpKind,
+  LicenceId,
+  Role,
+  StakeholderTitle,
+} from './catalog.js';
+import type { HandoffForm } from './engagement.js';
+
+/** Every user intent on an engagement, as a typed action. */
+export type Action =
+  | { type: 'confirmKickoff' }
+  | {
+      type: 'assignRole';
+      personId: string;
+      name: string;
+      role: Role | 'none';
+      title?: StakeholderTitle;
+    }
+  | { type: 'recordLicensing'; licences: LicenceId[]; addOns: AddOnId[]; notes: string }
+  | { type: 'scheduleConversation'; startsAt: string }
+  | { type: 'acknowledgeAgenda'; topics: AgendaTopicId[]; question: string }
+  | { type: 'selfAssess'; levels: Record<AssessmentArea, AssessmentLevel> }
+  | { type: 'deliverConversation' }
+  | { type: 'completeIdentityStep'; step: ChecklistStepId; note: string }
+  | { type: 'statePreference'; method: AuthMethodId; comment: string }
+  | { type: 'finalizeAuthMethod'; method: AuthMethodId; rationale: string; decidedBy: string }
+  | { type: 'markSyncReady' }
+  | {
+      type: 'decideFeature';
+      feature: FeatureId;
+      choice: FeatureChoice;
+      targetDate?: string;
+      reason?: string;
+    }
+  | { type: 'recordCaPolicy'; policy: CaPolicyId; state: CaPolicyState }
+  | { type: 'recordMfaRegistration'; registered: number; total: number }
+  | { type: 'removeBlockAll' }
+  | { type: 'deliverWorkshop' }
+  | { type: 'submitHandoff'; form: HandoffForm }
+  | {
+      type: 'scheduleFollowUp';
+      kind: FollowUpKind;
+      startsAt: string;
+      timeZone: string;
+      attendees: string[];
+      agenda: string;
+      /** How long before the meeting the chat is reminded (a setting of the bot). */
+      leadMinutes: number;
+    }
+  | {
+      type: 'rescheduleFollowUp';
+      followUpId: string;
+      startsAt: string;
+      timeZone: string;
+      leadMinutes: number;
+    }
+  | { type: 'cancelFollowUp'; followUpId: string }
+  | { type: 'moveToNextPhase' };
+
+export type ActionType = Action['type'];
+export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;

@@ -1,0 +1,204 @@
+import type {
+  AddOnId,
+  AgendaTopicId,
+  AssessmentArea,
+  AssessmentLevel,
+  AuthMethodId,
+  CaPolicyId,
+  CaPolicyState,
+  ChecklistStepId,
+  FeatureChoice,
+  FeatureId,
+  FollowUpKind,
+  LicenceId,
+  Role,
+  StakeholderTitle,
+} from './catalog.js';
+
+/** Who did something, and when (ISO 8601, UTC). */
+export interface Stamp {
+  by: string;
+  byName: string;
+  at: string;
+}
+
+/** The person acting: their Azure AD object id, the same in every chat, and their tenant. */
+export interface Actor {
+  id: string;
+  name: string;
+  tenantId: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  role: Role;
+  title?: StakeholderTitle;
+  assigned: Stamp;
+}
+
+export interface Licensing extends Stamp {
+  licences: LicenceId[];
+  addOns: AddOnId[];
+  notes: string;
+}
+
+export interface Acknowledgement extends Stamp {
+  topics: AgendaTopicId[];
+}
+
+export interface Question extends Stamp {
+  text: string;
+}
+
+export interface SelfAssessment extends Stamp {
+  levels: Record<AssessmentArea, AssessmentLevel>;
+}
+
+export interface SecurityConversation {
+  scheduledFor?: string;
+  scheduled?: Stamp;
+  acknowledgements: Record<string, Acknowledgement>;
+  questions: Question[];
+  selfAssessments: Record<string, SelfAssessment>;
+  delivered?: Stamp;
+}
+
+export interface ChecklistEntry extends Stamp {
+  note: string;
+}
+
+export interface AuthPreference extends Stamp {
+  method: AuthMethodId;
+  comment: string;
+}
+
+export interface AuthDecision extends Stamp {
+  method: AuthMethodId;
+  rationale: string;
+  /** Who on the customer's side made the decision, as the engineer recorded it. */
+  decidedBy: string;
+}
+
+export interface IdentityPreparation {
+  steps: Partial<Record<ChecklistStepId, ChecklistEntry>>;
+  preferences: Record<string, AuthPreference>;
+  authMethod?: AuthDecision;
+  /** Task 1141 marked ready for the Enable phase (gate G3). */
+  syncReady?: Stamp;
+}
+
+export interface FeatureDecision extends Stamp {
+  choice: FeatureChoice;
+  /** ISO date (yyyy-mm-dd), required when planned. */
+  targetDate?: string;
+  /** Required when not planned. */
+  reason?: string;
+}
+
+export interface CaPolicyRecord extends Stamp {
+  state: CaPolicyState;
+}
+
+export interface MfaRegistration extends Stamp {
+  registered: number;
+  total: number;
+}
+
+export interface Workshop {
+  delivered?: Stamp;
+  decisions: Partial<Record<FeatureId, FeatureDecision>>;
+  caPolicies: Partial<Record<CaPolicyId, CaPolicyRecord>>;
+  mfaRegistration?: MfaRegistration;
+  blockAllRemoved?: Stamp;
+}
+
+export interface SaasApp {
+  name: string;
+  inGallery: boolean;
+}
+
+/** The hand-off form (task 3721) as an engineer submits it. */
+export interface HandoffForm {
+  authRationale: string;
+  mfaApproach: 'caPolicy' | 'securityDefaults';
+  mfaRegistered: number;
+  saasApps: SaasApp[];
+  devicePlan: string;
+  mobileAppPlan: string;
+  risks: string;
+  recommendedWorkshops: string[];
+  notes: string;
+}
+
+export interface HandoffRevision extends Stamp, HandoffForm {
+  revision: number;
+}
+
+export type ReminderState = 'pending' | 'sending' | 'sent' | 'missed' | 'undeliverable';
+
+export interface FollowUp {
+  id: string;
+  kind: FollowUpKind;
+  /** The meeting's start, ISO 8601 in UTC. */
+  startsAt: string;
+  /** The IANA time zone the FM scheduled it in, for display. */
+  timeZone: string;
+  attendees: string[];
+  agenda: string;
+  scheduled: Stamp;
+  cancelled?: Stamp;
+  reminder: {
+    /** When the reminder is due, ISO 8601 UTC. */
+    dueAt: string;
+    state: ReminderState;
+    /** While sending: which instance claimed it, until when. */
+    claimedBy?: string;
+    claimExpiresAt?: string;
+    attempts: number;
+    lastError?: string;
+    settledAt?: string;
+  };
+}
+
+/** One line of the audit trail: who did what, when. */
+export interface HistoryEntry extends Stamp {
+  action: string;
+  summary: string;
+}
+
+/** Where the engagement's chat is, so the bot can write back to it (stored as Teams gave it). */
+export type ConversationReference = Record<string, unknown>;
+
+export interface Engagement {
+  /** Document id = partition key value. */
+  id: string;
+  engagementId: string;
+  type: 'engagement';
+  schemaVersion: 1;
+  tenantId: string;
+  conversationId: string;
+  conversationType: 'personal' | 'groupChat' | 'channel';
+  conversationReference?: ConversationReference;
+  customer: string;
+  started: Stamp;
+  kickoff?: Stamp;
+  people: Record<string, Person>;
+  licensing?: Licensing;
+  conversation: SecurityConversation;
+  identity: IdentityPreparation;
+  workshop: Workshop;
+  handoff: HandoffRevision[];
+  followUps: FollowUp[];
+  /** Earliest pending reminder (denormalized so schedulers can find due work with one query). */
+  nextReminderAt?: string;
+  movedOn?: Stamp;
+  history: HistoryEntry[];
+  /** Ids of the activities already applied, newest last (a redelivery changes nothing twice). */
+  appliedActivityIds: string[];
+  updatedAt: string;
+}
+
+export function stamp(actor: Actor, now: Date): Stamp {
+  return { by: actor.id, byName: actor.name, at: now.toISOString() };
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Actor, ConversationReference, Engagement } from './engagement.js';
+import { stamp } from './engagement.js';
+import { LIMITS } from './limits.js';
+import { refuse, type Refusal } from './refusal.js';
+
+export interface StartInput {
+  customer: string;
+  tenantId: string;
+  conversationId: string;
+  conversationType: Engagement['conversationType'];
+  conversationReference?: ConversationReference;
+}
+
+/**
+ * One engagement per chat and tenant. A channel's reply threads (";messageid=") belong to the
+ * channel's engagement.
+ */
+export function engagementIdFor(tenantId: string, conversationId: string): string {
+  const chat = conversationId.split(';messageid=')[0];
+  const digest = createHash('sha256').update(`${tenantId}\n${chat}`).digest('hex');
+  return `eng-${digest.slice(0, 32)}`;
+}
+
+/** A new engagement, started by the actor, who becomes its FastTrack manager. */
+export function startEngagement(input: StartInput, actor: Actor, now: Date): Engagement | Refusal {
+  const customer = input.customer.trim().replace(/\s+/g, ' ');
+  if (!customer) return refuse('invalid', 'Name the customer: start <customer name>.');
+  if (customer.length > LIMITS.customer) {
+    return refuse('invalid', `The customer name is ${customer.length} characters long; at most ${LIMITS.customer} fit.`);
+  }
+  if (actor.tenantId !== input.tenantId) {
+    return refuse('otherTenant', 'An engagement can only be started from its own organization.');
+  }
+  const id = engagementIdFor(input.tenantId, input.conversationId);
+  const started = stamp(actor, now);
+  return {
+    id,
+    engagementId: id,
+    type: 'engagement',
+    schemaVersion: 1,
+    tenantId: input.tenantId,
+    conversationId: input.conversationId.split(';messageid=')[0],
+    conversationType: input.conversationType,
+    ...(input.conversationReference ? { conversationReference: input.conversationReference } : {}),
+    customer,
+    started,
+    people: { [actor.id]: { id: actor.id, name: actor.name, role: 'FM', assigned: started } },
+    conversation: { acknowledgements: {}, questions: [], selfAssessments: {} },
+    identity: { steps: {}, preferences: {} },
+    workshop: { decisions: {}, caPolicies: {} },
+    handoff: [],
+    followUps: [],
+    history: [{ ...started, action: 'start', summary: `started the engagement with ${customer}` }],
+    appliedActivityIds: [],
+    updatedAt: started.at,
+  };
+}

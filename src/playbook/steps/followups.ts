@@ -1,0 +1,106 @@
+import type { ActionOf } from '../actions.js';
+import { FOLLOW_UP_KINDS, titleOf } from '../catalog.js';
+import type { Engagement, FollowUp } from '../engagement.js';
+import { LIMITS } from '../limits.js';
+import { isRefusal, refuse, type Refusal } from '../refusal.js';
+import type { StepContext, StepResult } from './context.js';
+import { isIsoInstant, tooLong } from './text.js';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function checkWhen(startsAt: string, timeZone: string, now: Date): Refusal | undefined {
+  if (!isIsoInstant(startsAt)) return refuse('invalid', 'Give the date and time of the meeting.');
+  if (!isTimeZone(timeZone)) return refuse('invalid', `"${timeZone}" is not a time zone I know.`);
+  if (Date.parse(startsAt) <= now.getTime()) {
+    return refuse('invalid', 'The meeting is in the past: choose a time ahead.');
+  }
+  return undefined;
+}
+
+function dueAt(startsAt: string, leadMinutes: number, now: Date): string {
+  const due = Date.parse(startsAt) - Math.max(0, leadMinutes) * 60_000;
+  return new Date(Math.max(due, now.getTime())).toISOString();
+}
+
+export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp'>): StepResult {
+  const { draft, now } = ctx;
+  const invalid = checkWhen(a.startsAt, a.timeZone, now) ?? tooLong('agenda', a.agenda, LIMITS.longText);
+  if (invalid) return invalid;
+  const live = draft.followUps.filter((f) => !f.cancelled);
+  if (live.length >= LIMITS.followUps) {
+    return refuse('invalid', `An engagement keeps at most ${LIMITS.followUps} follow-ups.`);
+  }
+  if (a.attendees.length > LIMITS.attendees) {
+    return refuse('invalid', `Invite at most ${LIMITS.attendees} attendees.`);
+  }
+  const strangers = a.attendees.filter((id) => !draft.people[id]);
+  if (strangers.length > 0) {
+    return refuse('invalid', 'Attendees must be people of this engagement.');
+  }
+  const startsAt = new Date(a.startsAt).toISOString();
+  const followUp: FollowUp = {
+    id: `fu-${draft.followUps.length + 1}`,
+    kind: a.kind,
+    startsAt,
+    timeZone: a.timeZone,
+    attendees: [...new Set(a.attendees)],
+    agenda: a.agenda.trim(),
+    scheduled: ctx.stamp,
+    reminder: { dueAt: dueAt(startsAt, a.leadMinutes, now), state: 'pending', attempts: 0 },
+  };
+  draft.followUps.push(followUp);
+  return { summary: `scheduled a ${titleOf(FOLLOW_UP_KINDS, a.kind).toLowerCase()} for ${startsAt}` };
+}
+
+function liveFollowUp(e: Engagement, id: string): FollowUp | Refusal {
+  const followUp = e.followUps.find((f) => f.id === id);
+  if (!followUp) return refuse('notFound', 'That follow-up does not exist in this engagement.');
+  if (followUp.cancelled) return refuse('invalid', 'That follow-up is cancelled.');
+  return followUp;
+}
+
+export function rescheduleFollowUp(
+  ctx: StepContext,
+  a: ActionOf<'rescheduleFollowUp'>,
+): StepResult {
+  const followUp = liveFollowUp(ctx.draft, a.followUpId);
+  if (isRefusal(followUp)) return followUp;
+  const invalid = checkWhen(a.startsAt, a.timeZone, ctx.now);
+  if (invalid) return invalid;
+  followUp.startsAt = new Date(a.startsAt).toISOString();
+  followUp.timeZone = a.timeZone;
+  followUp.reminder = {
+    dueAt: dueAt(followUp.startsAt, a.leadMinutes, ctx.now),
+    state: 'pending',
+    attempts: 0,
+  };
+  return {
+    summary: `moved the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} to ${followUp.startsAt}`,
+  };
+}
+
+export function cancelFollowUp(ctx: StepContext, a: ActionOf<'cancelFollowUp'>): StepResult {
+  const followUp = liveFollowUp(ctx.draft, a.followUpId);
+  if (isRefusal(followUp)) return followUp;
+  followUp.cancelled = ctx.stamp;
+  return { summary: `cancelled the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} of ${followUp.startsAt}` };
+}
+
+/** The earliest moment a scheduler has work on this engagement, or undefined. */
+export function nextReminderAt(e: Engagement): string | undefined {
+  let next: string | undefined;
+  for (const f of e.followUps) {
+    if (f.cancelled) continue;
+    const { state, dueAt: due, claimExpiresAt } = f.reminder;
+    const at = state === 'pending' ? due : state === 'sending' ? claimExpiresAt : undefined;
+    if (at && (!next || at < next)) next = at;
+  }
+  return next;
+}

@@ -1,0 +1,61 @@
+import type { ActionOf } from '../actions.js';
+import { NEXT_PHASES } from '../catalog.js';
+import { LIMITS } from '../limits.js';
+import { refuse, type Refusal } from '../refusal.js';
+import type { HandoffForm } from '../engagement.js';
+import type { StepContext, StepResult } from './context.js';
+import { tooLong } from './text.js';
+
+function checkForm(form: HandoffForm): Refusal | undefined {
+  const texts: [string, string][] = [
+    ['authentication rationale', form.authRationale],
+    ['device management plan', form.devicePlan],
+    ['mobile app management plan', form.mobileAppPlan],
+    ['risks and blockers', form.risks],
+    ['notes for the next engineer', form.notes],
+  ];
+  for (const [field, text] of texts) {
+    const long = tooLong(field, text, LIMITS.longText);
+    if (long) return long;
+  }
+  if (!Number.isInteger(form.mfaRegistered) || form.mfaRegistered < 0) {
+    return refuse('invalid', 'The number of users registered for MFA must be a whole number.');
+  }
+  if (form.saasApps.length > LIMITS.saasApps) {
+    return refuse('invalid', `List at most ${LIMITS.saasApps} SaaS apps.`);
+  }
+  const longApp = form.saasApps.find((app) => app.name.length > LIMITS.name);
+  if (longApp) return tooLong('SaaS app name', longApp.name, LIMITS.name);
+  const unknown = form.recommendedWorkshops.find(
+    (w) => !(NEXT_PHASES as readonly string[]).includes(w),
+  );
+  if (unknown) return refuse('invalid', `"${unknown}" is not one of the next workshops.`);
+  return undefined;
+}
+
+export function submitHandoff(ctx: StepContext, a: ActionOf<'submitHandoff'>): StepResult {
+  const { draft } = ctx;
+  if (!draft.workshop.delivered) {
+    return refuse('gate', 'The hand-off form (task 3721) follows the workshop.', [
+      'task 3720: the Identity and Device Security workshop delivered',
+    ]);
+  }
+  const invalid = checkForm(a.form);
+  if (invalid) return invalid;
+  if (draft.handoff.length >= LIMITS.handoffRevisions) {
+    return refuse('invalid', `The hand-off form keeps at most ${LIMITS.handoffRevisions} revisions.`);
+  }
+  const revision = draft.handoff.length + 1;
+  const form: HandoffForm = {
+    ...a.form,
+    authRationale: a.form.authRationale.trim(),
+    saasApps: a.form.saasApps.map((app) => ({ name: app.name.trim(), inGallery: app.inGallery })),
+  };
+  draft.handoff.push({ ...ctx.stamp, ...form, revision });
+  return {
+    summary:
+      revision === 1
+        ? 'submitted the hand-off form (task 3721)'
+        : `revised the hand-off form (task 3721, revision ${revision})`,
+  };
+}

@@ -1,0 +1,25 @@
+import { refuse, type Refusal } from '../refusal.js';
+
+/** A refusal when a text is longer than its limit, naming the field and the limit. */
+export function tooLong(field: string, text: string, limit: number): Refusal | undefined {
+  if (text.length <= limit) return undefined;
+  return refuse('invalid', `The ${field} is ${text.length} characters long; at most ${limit} fit.`);
+}
+
+/** A refusal when a required text is empty. */
+export function required(field: string, text: string | undefined): Refusal | undefined {
+  if (text && text.trim()) return undefined;
+  return refuse('invalid', `The ${field} is required.`);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+
+export function isIsoInstant(text: string): boolean {
+  return !Number.isNaN(Date.parse(text)) && /^\d{4}-\d{2}-\d{2}T/.test(text);
+}

@@ -1,0 +1,39 @@
+import type { Engagement } from '../playbook/engagement.js';
+
+/** An engagement as stored, with the version tag a conditional write must match. */
+export interface Versioned {
+  engagement: Engagement;
+  etag: string;
+}
+
+/**
+ * The engagement store: the only door to the database. Both adapters (Cosmos DB and the
+ * embedded local one) pass the same contract suite in test/store/.
+ */
+export interface EngagementStore {
+  /** A point read by id and partition key; undefined when there is none. */
+  get(engagementId: string): Promise<Versioned | undefined>;
+  /** Writes a new engagement; throws StoreConflictError when one with that id exists. */
+  create(engagement: Engagement): Promise<Versioned>;
+  /** Replaces the engagement if its stored version still has `etag`; else StoreConflictError. */
+  replace(engagement: Engagement, etag: string): Promise<Versioned>;
+  /** Engagements with a reminder due at or before `now` (ISO 8601), at most `limit`. */
+  dueReminders(now: string, limit: number): Promise<Versioned[]>;
+  close(): Promise<void>;
+}
+
+/** Someone else wrote first: re-read, re-apply, try again. */
+export class StoreConflictError extends Error {
+  constructor(message = 'The engagement changed while saving.') {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}
+
+/** The database cannot take the write now; nothing was saved. The message is safe to show. */
+export class StoreUnavailableError extends Error {
+  constructor(message = 'Not saved: the engagement store is unavailable right now. Please try again.', options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
