@@ -1,0 +1,189 @@
+import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+
+/** Sends a card to a chat the bot is not currently talking in (a reminder, for instance). */
+export interface ReminderSender {
+  /** Resolves once Teams accepted the message; throws UndeliverableError or DeliveryError. */
+  send(reference: Record<string, unknown>, card: Record<string, unknown>): Promise<void>;
+}
+
+/** The chat will not take the message, now or later (the bot was removed from it): do not retry. */
+export class UndeliverableError extends Error {
+  constructor(
+    readonly statusCode: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      statusCode === 403
+        ? 'The bot is no longer a member of this chat (Teams answered 403).'
+        : `The chat no longer exists (Teams answered ${statusCode}).`,
+      options,
+    );
+    this.name = 'UndeliverableError';
+  }
+}
+
+/** The message was not delivered. `retryable`: sending it again later may work. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode: number | undefined,
+    readonly retryable: boolean,
+    readonly attempts: number,
+    /** How long Teams asked us to wait before the next try, when it said so. */
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** The part of botbuilder's CloudAdapter a proactive send needs. */
+export interface ProactiveAdapter {
+  continueConversationAsync(
+    botAppId: string,
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void>;
+}
+
+export interface BotReminderSenderOptions {
+  adapter: ProactiveAdapter;
+  /** The bot's Microsoft App ID. */
+  appId: string;
+  /** Tries per send, the first included (default 5). */
+  maxAttempts?: number;
+  /** Backoff before the 2nd try; doubles each time, with jitter (default 1000 ms). */
+  baseDelayMs?: number;
+  /** The longest wait between two tries (default 15000 ms); a longer Retry-After ends the send. */
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Uniform in [0, 1), for the jitter. */
+  random?: () => number;
+  /** Epoch milliseconds, to read a Retry-After given as an HTTP date. */
+  now?: () => number;
+  logger?: Logger;
+}
+
+/** Teams throttling and transient gateway failures, worth another try. */
+export const RETRYABLE_STATUSES: readonly number[] = [412, 429, 502, 504];
+/** The bot was removed from the chat (403) or the chat is gone (404). */
+export const UNDELIVERABLE_STATUSES: readonly number[] = [403, 404];
+
+/**
+ * After the tries of one send are spent, may a later send work? Yes for throttling, timeouts,
+ * server and network failures, and a 401 (the bot's credentials, which operators can fix); no for
+ * a request Teams rejects as it is (400, 413, …).
+ */
+function laterMayWork(status: number | undefined): boolean {
+  return status === undefined || status === 401 || status === 408 || status >= 500 || RETRYABLE_STATUSES.includes(status);
+}
+
+function statusOf(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const { statusCode, response } = err as { statusCode?: unknown; response?: { status?: unknown } };
+  if (typeof statusCode === 'number') return statusCode;
+  if (typeof response?.status === 'number' && response.status > 0) return response.status;
+  return undefined;
+}
+
+function retryAfterHeader(err: unknown): string | undefined {
+  const headers = (err as { response?: { headers?: unknown } } | null)?.response?.headers;
+  if (!headers || typeof headers !== 'object') return undefined;
+  const getter = (headers as { get?: unknown }).get;
+  const value =
+    typeof getter === 'function'
+      ? (getter as (name: string) => unknown).call(headers, 'retry-after')
+      : ((headers as Record<string, unknown>)['retry-after'] ?? (headers as Record<string, unknown>)['Retry-After']);
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+/** Retry-After in milliseconds (delta seconds or an HTTP date), or undefined. */
+export function retryAfterMs(err: unknown, nowMs: number): number | undefined {
+  const value = retryAfterHeader(err)?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+}
+
+/** Sends cards proactively through botbuilder, retrying what Teams asks to retry. */
+export class BotReminderSender implements ReminderSender {
+  private readonly maxAttempts: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: BotReminderSenderOptions) {
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+    this.baseDelayMs = options.baseDelayMs ?? 1000;
+    this.maxDelayMs = options.maxDelayMs ?? 15_000;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Exponential backoff with equal jitter: between half and all of base * 2^(attempt-1), capped. */
+  backoffMs(attempt: number): number {
+    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + this.random() * (ceiling / 2));
+  }
+
+  async send(reference: Record<string, unknown>, card: Record<string, unknown>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      let err: unknown;
+      try {
+        await this.sendOnce(reference, card);
+        return;
+      } catch (caught) {
+        err = caught;
+      }
+      const status = statusOf(err);
+      if (status !== undefined && UNDELIVERABLE_STATUSES.includes(status)) {
+        throw new UndeliverableError(status, { cause: err });
+      }
+      const retryable = status !== undefined && RETRYABLE_STATUSES.includes(status);
+      const askedMs = retryable ? retryAfterMs(err, this.now()) : undefined;
+      const waitMs = Math.max(askedMs ?? 0, this.backoffMs(attempt));
+      if (!retryable || attempt >= this.maxAttempts || waitMs > this.maxDelayMs) {
+        const what = status === undefined ? 'the request failed before Teams answered' : `Teams answered ${status}`;
+        throw new DeliveryError(
+          `Not delivered: ${what} (attempt ${attempt} of ${this.maxAttempts}).`,
+          status,
+          laterMayWork(status),
+          attempt,
+          askedMs,
+          { cause: err },
+        );
+      }
+      this.options.logger?.warn({ status, attempt, waitMs }, 'proactive send throttled or failed; retrying');
+      await this.sleep(waitMs);
+    }
+  }
+
+  /**
+   * One try. The error is caught inside the turn: the adapter's onTurnError would otherwise
+   * swallow it, and a failed send would look delivered.
+   */
+  private async sendOnce(reference: Record<string, unknown>, card: Record<string, unknown>): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    let delivered = false;
+    await this.options.adapter.continueConversationAsync(
+      this.options.appId,
+      reference as Partial<ConversationReference>,
+      async (context) => {
+        try {
+          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+          delivered = true;
+        } catch (error) {
+          failure = { error };
+        }
+      },
+    );
+    if (failure) throw failure.error;
+    if (!delivered) throw new Error('The adapter did not run the proactive turn.');
+  }
+}
