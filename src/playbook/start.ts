@@ -13,12 +13,13 @@ export interface StartInput {
 }
 
 /**
- * One engagement per chat and tenant. A channel's reply threads (";messageid=") belong to the
- * channel's engagement.
+ * One engagement per chat. A channel's reply threads (";messageid=") belong to the channel's
+ * engagement. The tenant is not part of the id on purpose: the engagement records the tenant it
+ * was started in, and a person from any other tenant in the same chat is refused by name.
  */
-export function engagementIdFor(tenantId: string, conversationId: string): string {
+export function engagementIdFor(conversationId: string): string {
   const chat = conversationId.split(';messageid=')[0];
-  const digest = createHash('sha256').update(`${tenantId}\n${chat}`).digest('hex');
+  const digest = createHash('sha256').update(chat).digest('hex');
   return `eng-${digest.slice(0, 32)}`;
 }
 
@@ -32,7 +33,7 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
   if (actor.tenantId !== input.tenantId) {
     return refuse('otherTenant', 'An engagement can only be started from its own organization.');
   }
-  const id = engagementIdFor(input.tenantId, input.conversationId);
+  const id = engagementIdFor(input.conversationId);
   const started = stamp(actor, now);
   return {
     id,

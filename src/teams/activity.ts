@@ -1,0 +1,69 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Actor, ConversationReference } from '../playbook/engagement.js';
+
+export type ConversationKind = 'personal' | 'groupChat' | 'channel';
+
+/** What the bot needs to know of an activity, with the framework types left behind. */
+export interface Incoming {
+  activityId: string;
+  actor: Actor | undefined;
+  conversationId: string;
+  conversationKind: ConversationKind;
+  tenantId: string | undefined;
+  /** The message the card was on (for updating it in place). */
+  replyToId: string | undefined;
+  timeZone: string | undefined;
+  /** Where to write back to this chat later (reminders). */
+  reference: ConversationReference;
+}
+
+export function readIncoming(activity: Activity): Incoming {
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
+  const tenantId = activity.conversation?.tenantId ?? channelData.tenant?.id;
+  const aadObjectId = activity.from?.aadObjectId;
+  const kind = activity.conversation?.conversationType;
+  return {
+    activityId: activity.id ?? '',
+    actor:
+      aadObjectId && tenantId
+        ? { id: aadObjectId, name: activity.from.name?.trim() || 'Someone', tenantId }
+        : undefined,
+    conversationId: activity.conversation?.id ?? '',
+    conversationKind: kind === 'groupChat' || kind === 'channel' ? kind : 'personal',
+    tenantId,
+    replyToId: activity.replyToId,
+    timeZone: activity.localTimezone || undefined,
+    reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as ConversationReference,
+  };
+}
+
+/** The typed text of a message, without the bot's @mention, trimmed. */
+export function commandText(context: TurnContext): string {
+  const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+  return text.replace(/<at>[^<]*<\/at>/g, '').replace(/&nbsp;/g, ' ').trim();
+}
+
+export interface CardAction {
+  verb: string;
+  data: Record<string, unknown>;
+  automatic: boolean;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Action.Execute arrives as an `adaptiveCard/action` invoke. */
+export function readInvokeAction(value: unknown): CardAction | undefined {
+  if (!isRecord(value) || !isRecord(value.action)) return undefined;
+  const { verb, data } = value.action;
+  if (typeof verb !== 'string') return undefined;
+  return { verb, data: isRecord(data) ? data : {}, automatic: value.trigger === 'automatic' };
+}
+
+/** The Action.Submit fallback arrives as a message whose value carries the verb. */
+export function readSubmitAction(value: unknown): CardAction | undefined {
+  if (!isRecord(value)) return undefined;
+  const { verb, ...data } = value;
+  if (typeof verb !== 'string') return undefined;
+  return { verb, data, automatic: false };
+}

@@ -1,0 +1,122 @@
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import { StoreUnavailableError } from '../store/store.js';
+import { commandText, readIncoming, readInvokeAction, readSubmitAction, type Incoming } from './activity.js';
+import type { Answer, CardAnswers } from './answers.js';
+import { parseCommand } from './commands.js';
+import { chatRoster } from './roster.js';
+
+type Card = Record<string, unknown>;
+
+const cardActivity = (card: Card) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
+
+/** Teams in, cards out. Everything past this file is framework-free. */
+export class DeploySecurelyBot extends TeamsActivityHandler {
+  constructor(
+    private readonly answers: CardAnswers,
+    private readonly logger: Logger,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.onText(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+  }
+
+  private log(context: TurnContext, incoming: Incoming): Logger {
+    return this.logger.child({ activityId: incoming.activityId, type: context.activity.type, conversationKind: incoming.conversationKind });
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const incoming = readIncoming(context.activity);
+    const logger = this.log(context, incoming);
+    const action = readInvokeAction(value);
+    const answer = action
+      ? await this.answers.answer(incoming, action, () => chatRoster(context, logger), logger)
+      : { card: this.answers.render('help', undefined, incoming.actor, { message: { kind: 'error', text: 'That card action was not understood. Nothing was changed.' } }) };
+    // An automatic refresh only fetches this person's view: updating the shared card would loop.
+    if (!action?.automatic) await this.deliver(context, incoming, answer, logger);
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card };
+  }
+
+  private async onText(context: TurnContext): Promise<void> {
+    const incoming = readIncoming(context.activity);
+    const logger = this.log(context, incoming);
+    const submitted = readSubmitAction(context.activity.value);
+    if (submitted) {
+      // Action.Submit, the fallback of old clients: the same door, answered by messages.
+      const answer = await this.answers.answer(incoming, submitted, () => chatRoster(context, logger), logger);
+      const failed = !answer.shared;
+      await this.deliver(context, incoming, answer, logger);
+      if (failed) await context.sendActivity(cardActivity(answer.card));
+      return;
+    }
+    const command = parseCommand(commandText(context));
+    logger.info({ command: command.kind }, 'command');
+    try {
+      if (command.kind === 'start') {
+        const answer = await this.answers.answer(incoming, { verb: 'engagement.start', data: { card: 'help', customer: command.customer }, automatic: false }, () => chatRoster(context, logger), logger);
+        await context.sendActivity(cardActivity(answer.shared ?? answer.card));
+        return;
+      }
+      const { engagement, message } = await this.answers.readable(incoming);
+      if (command.kind === 'help' || !engagement) {
+        const note = message ?? (command.kind === 'help' && !command.unknown
+          ? undefined
+          : command.kind === 'help'
+            ? { kind: 'info' as const, text: 'I did not understand that. Here is what I can do.' }
+            : { kind: 'info' as const, text: 'There is no engagement in this chat yet: the FastTrack manager starts one with "start <customer>".' });
+        await context.sendActivity(cardActivity(this.answers.render('help', engagement, incoming.actor, note ? { message: note } : {})));
+        return;
+      }
+      const members = command.card === 'roles' ? await chatRoster(context, logger) : [];
+      await context.sendActivity(cardActivity(this.answers.shared(command.card, engagement, { members })));
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      await context.sendActivity(err.message);
+    }
+  }
+
+  private async deliver(context: TurnContext, incoming: Incoming, answer: Answer, logger: Logger): Promise<void> {
+    if (answer.shared && incoming.replyToId) {
+      try {
+        await context.updateActivity({ ...cardActivity(answer.shared), id: incoming.replyToId });
+      } catch (err) {
+        logger.warn({ err: (err as Error).message }, 'could not update the shared card in place');
+        await context.sendActivity(cardActivity(answer.shared));
+      }
+    } else if (answer.shared) {
+      await context.sendActivity(cardActivity(answer.shared));
+    }
+    if (typeof answer.post === 'string') await context.sendActivity(MessageFactory.text(answer.post));
+    else if (answer.post) await context.sendActivity(cardActivity(answer.post));
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const incoming = readIncoming(context.activity);
+    const botId = context.activity.recipient?.id;
+    const added = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+    const { engagement } = await this.answers.readable(incoming).catch(() => ({ engagement: undefined }));
+    if (botAdded) {
+      await context.sendActivity(cardActivity(this.answers.shared('help', engagement)));
+      return;
+    }
+    for (const member of added.slice(0, 20)) {
+      const members = [{ id: member.aadObjectId ?? member.id, name: member.name ?? 'there' }];
+      await context.sendActivity(cardActivity(this.answers.shared('welcome', engagement, { members })));
+    }
+  }
+}
+

@@ -1,0 +1,25 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+
+export interface Member {
+  id: string;
+  name: string;
+}
+
+/** The chat's members (Azure AD object id and name), for assigning roles. Empty when Teams cannot tell. */
+export async function chatRoster(context: TurnContext, logger: Logger): Promise<Member[]> {
+  const members: Member[] = [];
+  try {
+    let token: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedMembers(context, 200, token);
+      for (const m of page.members) {
+        if (m.aadObjectId) members.push({ id: m.aadObjectId, name: m.name || m.givenName || 'Unnamed member' });
+      }
+      token = page.continuationToken;
+    } while (token && members.length < 1000);
+  } catch (err) {
+    logger.warn({ err: (err as Error).message }, 'could not read the chat roster');
+  }
+  return members;
+}

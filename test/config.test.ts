@@ -1,0 +1,64 @@
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+const TENANT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected the settings to be refused');
+}
+
+describe('settings', () => {
+  it('starts on port 3978 with the embedded store when nothing is configured', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.store).toEqual({ kind: 'embedded', dataDir: './data' });
+    expect(config.bot.appId).toBeUndefined();
+    expect(config.reminders.leadMinutes).toBe(15);
+  });
+
+  it('reads the Azure Bot Service settings and Cosmos DB', () => {
+    const config = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: TENANT,
+      PORT: '8080',
+      COSMOS_ENDPOINT: 'https://contoso.documents.azure.com:443/',
+      COSMOS_DATABASE: 'db',
+      COSMOS_CONTAINER: 'c',
+    });
+    expect(config.bot).toEqual({ appId: APP_ID, appPassword: 'secret', appType: 'SingleTenant', tenantId: TENANT });
+    expect(config.port).toBe(8080);
+    expect(config.store).toEqual({ kind: 'cosmos', endpoint: 'https://contoso.documents.azure.com:443/', database: 'db', container: 'c' });
+  });
+
+  it('names each wrong setting, and never its secret value', () => {
+    const found = problems({ MicrosoftAppId: 'not-a-guid', MicrosoftAppPassword: 'hunter2', PORT: 'eighty', MicrosoftAppType: 'Anything' });
+    expect(found.join('\n')).toMatch(/MicrosoftAppId/);
+    expect(found.join('\n')).toMatch(/PORT/);
+    expect(found.join('\n')).toMatch(/MicrosoftAppType/);
+    expect(found.join('\n')).not.toMatch(/hunter2/);
+  });
+
+  it('refuses an app id without its password, and single tenant without its tenant', () => {
+    expect(problems({ MicrosoftAppId: APP_ID }).join()).toMatch(/MicrosoftAppPassword is required/);
+    expect(problems({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }).join()).toMatch(/MicrosoftAppTenantId is required/);
+  });
+
+  it('refuses to run unauthenticated in production', () => {
+    expect(problems({ NODE_ENV: 'production' }).join()).toMatch(/MicrosoftAppId is required in production/);
+  });
+
+  it('refuses a port out of range, a bad URL and an unknown time zone', () => {
+    const found = problems({ PORT: '70000', COSMOS_ENDPOINT: 'not a url', DEFAULT_TIME_ZONE: 'Mars/Olympus' }).join('\n');
+    expect(found).toMatch(/PORT must be at most 65535/);
+    expect(found).toMatch(/COSMOS_ENDPOINT/);
+    expect(found).toMatch(/DEFAULT_TIME_ZONE/);
+  });
+});
