@@ -1,43 +1,8 @@
 import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
+import { DeliveryError, UndeliverableError, type ReminderSender } from '../reminders/sender.js';
 
-/** Sends a card to a chat the bot is not currently talking in (a reminder, for instance). */
-export interface ReminderSender {
-  /** Resolves once Teams accepted the message; throws UndeliverableError or DeliveryError. */
-  send(reference: Record<string, unknown>, card: Record<string, unknown>): Promise<void>;
-}
-
-/** The chat will not take the message, now or later (the bot was removed from it): do not retry. */
-export class UndeliverableError extends Error {
-  constructor(
-    readonly statusCode: number,
-    options?: { cause?: unknown },
-  ) {
-    super(
-      statusCode === 403
-        ? 'The bot is no longer a member of this chat (Teams answered 403).'
-        : `The chat no longer exists (Teams answered ${statusCode}).`,
-      options,
-    );
-    this.name = 'UndeliverableError';
-  }
-}
-
-/** The message was not delivered. `retryable`: sending it again later may work. */
-export class DeliveryError extends Error {
-  constructor(
-    message: string,
-    readonly statusCode: number | undefined,
-    readonly retryable: boolean,
-    readonly attempts: number,
-    /** How long Teams asked us to wait before the next try, when it said so. */
-    readonly retryAfterMs?: number,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'DeliveryError';
-  }
-}
+export { DeliveryError, UndeliverableError, type ReminderSender };
 
 /** The part of botbuilder's CloudAdapter a proactive send needs. */
 export interface ProactiveAdapter {
