@@ -1,0 +1,90 @@
+import type { CardRequest } from './types.js';
+import { FORM_VERBS, type Verb } from './verbs.js';
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Teams asks each listed user's own view of a shared card; it takes at most 60 users. */
+export const MAX_REFRESH_USERS = 60;
+/** Longest echo of what a person typed; inputs cap what they take anyway. */
+const MAX_ECHO = 2000;
+
+/**
+ * Every Action.Execute gets `data.card` and an Action.Submit fallback carrying the verb (for
+ * clients older than 1.4); buttons that are not forms send no inputs (so a required input of
+ * some form never blocks a navigation button).
+ */
+function finishAction(action: Json, card: string): void {
+  const data = isObject(action.data) ? action.data : {};
+  action.data = { card, ...data };
+  if (!FORM_VERBS.includes(action.verb as Verb)) action.associatedInputs = 'none';
+  const fallback: Json = {
+    type: 'Action.Submit',
+    title: action.title,
+    data: { verb: action.verb, ...(action.data as Json) },
+  };
+  if (action.associatedInputs) fallback.associatedInputs = action.associatedInputs;
+  action.fallback = fallback;
+}
+
+/** The value an input shows for what the person typed, or undefined if it cannot show it. */
+function echo(type: string, value: unknown, maxLength: unknown): string | number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map(String).join(',');
+  if (type === 'Input.Number') {
+    const n = typeof value === 'number' ? value : Number(String(value).trim());
+    return String(value).trim() !== '' && Number.isFinite(n) ? n : undefined;
+  }
+  const text = typeof value === 'object' ? undefined : String(value);
+  if (text === undefined) return undefined;
+  if (type === 'Input.Date') return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
+  if (type === 'Input.Time')
+    return /^\d{2}:\d{2}(:\d{2})?$/.test(text) ? text.slice(0, 5) : undefined;
+  if (type === 'Input.Toggle') return text === 'true' ? 'true' : 'false';
+  const limit = typeof maxLength === 'number' ? maxLength : MAX_ECHO;
+  return text.slice(0, Math.min(limit, MAX_ECHO));
+}
+
+function walk(node: unknown, visit: (obj: Json) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (isObject(node)) {
+    visit(node);
+    for (const value of Object.values(node)) walk(value, visit);
+  }
+}
+
+/** The expanded template, made ready for Teams: actions, typed values kept, refresh for the shared card. */
+export function finishCard(expanded: Json, req: CardRequest): Json {
+  const form = req.form ?? {};
+  walk(expanded, (obj) => {
+    const type = typeof obj.type === 'string' ? obj.type : '';
+    if (type === 'Action.Execute') finishAction(obj, req.card);
+    else if (
+      type.startsWith('Input.') &&
+      typeof obj.id === 'string' &&
+      Object.prototype.hasOwnProperty.call(form, obj.id)
+    ) {
+      const value = echo(type, form[obj.id], obj.maxLength);
+      if (value !== undefined) obj.value = value;
+    }
+  });
+  const card: Json = {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    ...expanded,
+  };
+  const e = req.engagement;
+  const userIds = req.refreshUserIds ?? (e ? Object.keys(e.people) : []);
+  if (req.viewer === undefined && e && userIds.length >= 1 && userIds.length <= MAX_REFRESH_USERS) {
+    card.refresh = {
+      action: { type: 'Action.Execute', verb: 'refresh', data: { card: req.card } },
+      userIds,
+    };
+  } else {
+    delete card.refresh;
+  }
+  return card;
+}

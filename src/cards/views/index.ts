@@ -1,0 +1,35 @@
+import type { CardName, CardRequest } from '../types.js';
+import { agendaView } from './agenda.js';
+import { authView } from './auth.js';
+import { viewContext, type ViewContext } from './common.js';
+import { followupView } from './followup.js';
+import { handoffView } from './handoff.js';
+import { helpView, welcomeView } from './help.js';
+import { identityView } from './identity.js';
+import { licensingView } from './licensing.js';
+import { reminderView } from './reminder.js';
+import { rolesView } from './roles.js';
+import { statusView } from './status.js';
+import { summaryView } from './summary.js';
+import { workshopView } from './workshop.js';
+
+const VIEWS: Record<CardName, (ctx: ViewContext) => Record<string, unknown>> = {
+  help: helpView,
+  welcome: welcomeView,
+  roles: rolesView,
+  licensing: licensingView,
+  agenda: agendaView,
+  identity: identityView,
+  auth: authView,
+  workshop: workshopView,
+  handoff: handoffView,
+  followup: followupView,
+  status: statusView,
+  summary: summaryView,
+  reminder: reminderView,
+};
+
+/** The plain data a card's template binds to. */
+export function viewModel(req: CardRequest): Record<string, unknown> {
+  return VIEWS[req.card](viewContext(req));
+}

@@ -1,0 +1,51 @@
+import { ROLE_LABELS, ROLES, STAKEHOLDER_TITLES } from '../../playbook/catalog.js';
+import { byWhen } from '../format.js';
+import { baseView, nav, type ViewContext } from './common.js';
+
+/** How many people and roster choices a card lists (Teams cards stay under 28 KB). */
+const MAX_PEOPLE_SHOWN = 60;
+const MAX_ROSTER = 100;
+
+export function rolesView(ctx: ViewContext): Record<string, unknown> {
+  const { e, req, zone } = ctx;
+  const people = e ? Object.values(e.people) : [];
+  const order = (r: string) => ROLES.indexOf(r as (typeof ROLES)[number]);
+  people.sort((a, b) => order(a.role) - order(b.role) || a.name.localeCompare(b.name));
+  const shown = people.slice(0, MAX_PEOPLE_SHOWN).map((p) => ({
+    title: p.name,
+    value:
+      p.role === 'stakeholder' && p.title
+        ? `${ROLE_LABELS[p.role]}: ${p.title}`
+        : ROLE_LABELS[p.role],
+  }));
+  const roster = new Map<string, string>();
+  for (const m of req.members ?? []) roster.set(m.id, m.name);
+  for (const p of people) if (!roster.has(p.id)) roster.set(p.id, p.name);
+  const personChoices = [...roster].slice(0, MAX_ROSTER).map(([id, name]) => ({
+    title: e?.people[id] ? `${name} (${e.people[id]?.role})` : name,
+    value: id,
+  }));
+  const kickoff = e?.kickoff;
+  return {
+    ...baseView(ctx, 'roles', nav('status', 'licensing', 'help')),
+    kickoffDone: !!kickoff,
+    kickoffText: kickoff
+      ? `Kickoff call confirmed by ${byWhen(kickoff, zone)}.`
+      : 'Gate G1: nothing starts before the FastTrack Manager confirms the kickoff call is completed.',
+    people: shown,
+    hasPeople: shown.length > 0,
+    morePeople:
+      people.length > shown.length ? `and ${people.length - shown.length} more people` : '',
+    personChoices,
+    hasPersonChoices: personChoices.length > 0,
+    rosterNote:
+      roster.size > personChoices.length
+        ? `The list shows the first ${personChoices.length} of ${roster.size} people in the chat.`
+        : '',
+    roleChoices: [
+      ...ROLES.map((r) => ({ title: ROLE_LABELS[r], value: r })),
+      { title: 'No role (remove from the engagement)', value: 'none' },
+    ],
+    titleChoices: STAKEHOLDER_TITLES.map((t) => ({ title: t, value: t })),
+  };
+}

@@ -1,0 +1,60 @@
+import { NEXT_PHASES } from '../../playbook/catalog.js';
+import { g5Missing } from '../../playbook/gates.js';
+import { keyOutputs, type FeatureOutput } from '../../playbook/outputs.js';
+import { byWhen, clip, formatDate } from '../format.js';
+import { baseView, nav, type ViewContext } from './common.js';
+import { followUpItem, MAX_FOLLOW_UPS_SHOWN } from './followup.js';
+
+const fact = (f: FeatureOutput, value: string) => ({ title: f.title, value });
+
+export function summaryView(ctx: ViewContext): Record<string, unknown> {
+  const { e, zone, req } = ctx;
+  const outputs = e ? keyOutputs(e) : undefined;
+  const t = req.now.toISOString();
+  const upcoming = e
+    ? e.followUps
+        .filter((f) => !f.cancelled && f.startsAt >= t)
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    : [];
+  const missing = e ? g5Missing(e) : [];
+  return {
+    ...baseView(ctx, 'summary', nav('status', 'followup')),
+    hasEngagement: !!e,
+    authDecided: !!outputs?.authMethod,
+    auth: outputs?.authMethod
+      ? [
+          { title: 'Method', value: outputs.authMethod.title },
+          { title: 'Rationale', value: clip(outputs.authMethod.rationale, 600) },
+          { title: 'Decided by', value: outputs.authMethod.decidedBy },
+        ]
+      : [],
+    enabled: outputs?.enabled.map((f) => fact(f, `enable now (${f.decidedBy ?? ''})`)) ?? [],
+    planned:
+      outputs?.planned.map((f) =>
+        fact(f, `planned for ${formatDate(f.targetDate ?? '')} (${f.decidedBy ?? ''})`),
+      ) ?? [],
+    notPlanned:
+      outputs?.notPlanned.map((f) =>
+        fact(f, `${clip(f.reason ?? '', 400)} (${f.decidedBy ?? ''})`),
+      ) ?? [],
+    undecided: outputs?.undecided.map((f) => fact(f, 'no decision yet')) ?? [],
+    hasEnabled: !!outputs?.enabled.length,
+    hasPlanned: !!outputs?.planned.length,
+    hasNotPlanned: !!outputs?.notPlanned.length,
+    hasUndecided: !!outputs?.undecided.length,
+    acknowledged: outputs
+      ? `${outputs.stakeholdersAcknowledged} of ${outputs.stakeholders} stakeholder(s) acknowledged the agenda.`
+      : '',
+    followUps: e
+      ? upcoming.slice(0, MAX_FOLLOW_UPS_SHOWN).map((f) => followUpItem(e, f, zone))
+      : [],
+    hasFollowUps: upcoming.length > 0,
+    complete: missing.length === 0,
+    missing: missing.map((text) => ({ text: `• ${text}` })),
+    movedOnText: e?.movedOn
+      ? `Moved on to ${NEXT_PHASES.join(', ')}: ${byWhen(e.movedOn, zone)}.`
+      : '',
+    showMoveOn: ctx.can['phase.moveOn'],
+    showExport: ctx.can['summary.export'],
+  };
+}
