@@ -1,3 +1,4 @@
+import { CardRenderer } from '../../src/cards/renderer.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
 import type { EngagementStore } from '../../src/store/store.js';
 import { at, engagementWith } from '../reminders/build.js';
@@ -20,6 +21,34 @@ async function stored(store: EngagementStore, e: Engagement): Promise<Engagement
   if (!v) throw new Error('engagement gone');
   return v.engagement;
 }
+
+describe('ReminderScheduler delivery', () => {
+  it('sends the real reminder card through botbuilder into the stored chat, as the app wires it', async () => {
+    const { store, e, clock } = await oneDue('wired');
+    const cards = new CardRenderer();
+    const teams = scriptedBotSender([]);
+    const scheduler = schedulerFor({
+      store,
+      sender: teams.sender,
+      clock: clock.read,
+      instanceId: 'i',
+      render: (engagement, followUpId, now) => cards.render({ card: 'reminder', engagement, followUpId, now }),
+    });
+    expect(await scheduler.tick()).toEqual({ sent: 1, missed: 0, failed: 0 });
+    expect(teams.delivered).toEqual([
+      expect.objectContaining({
+        type: 'message',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.card.adaptive',
+            content: expect.objectContaining({ type: 'AdaptiveCard', version: '1.5' }),
+          },
+        ],
+      }),
+    ]);
+    expect(JSON.stringify(teams.delivered[0])).toContain(e.customer);
+  });
+});
 
 describe('ReminderScheduler delivery faults', () => {
   it('retries a 429 inside the send and records the reminder sent', async () => {

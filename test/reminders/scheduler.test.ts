@@ -1,6 +1,7 @@
 import type { Engagement } from '../../src/playbook/engagement.js';
 import { claimDue } from '../../src/playbook/reminders.js';
 import { newInstanceId } from '../../src/reminders/scheduler.js';
+import { EngagementWriter } from '../../src/store/mutate.js';
 import type { EngagementStore } from '../../src/store/store.js';
 import { at, engagementWith } from '../reminders/build.js';
 import { RecordingSender, schedulerFor, TestClock, useReminderCosmos } from './harness.js';
@@ -31,7 +32,15 @@ describe('ReminderScheduler against one Cosmos DB container', () => {
     await seed(storeA, engagements);
     const clock = new TestClock(at(T0, 50));
     const sender = new RecordingSender();
-    const a = schedulerFor({ store: storeA, sender, clock: clock.read, instanceId: 'instance-a' });
+    // A writes through its process's EngagementWriter, as the app wires it; B through mutateEngagement.
+    const writerA = new EngagementWriter(storeA);
+    const a = schedulerFor({
+      store: storeA,
+      sender,
+      clock: clock.read,
+      instanceId: 'instance-a',
+      mutate: (id, decide) => writerA.mutate(id, decide),
+    });
     const b = schedulerFor({ store: storeB, sender, clock: clock.read, instanceId: 'instance-b' });
 
     const first = await Promise.all([a.tick(), b.tick()]);
