@@ -1,24 +1,54 @@
 import type { Engagement } from '../playbook/engagement.js';
-import { StoreConflictError, type EngagementStore, type Versioned } from './store.js';
+import { KeyedQueue } from './keyed-queue.js';
+import {
+  StoreConflictError,
+  StoreUnavailableError,
+  type EngagementStore,
+  type Versioned,
+} from './store.js';
 
 /** What a change function decides after seeing the current engagement. */
-export type Change<R> =
-  | { write: Engagement; result: R }
-  | { write?: undefined; result: R };
+export type Change<R> = { write: Engagement; result: R } | { write?: undefined; result: R };
 
-export const MAX_CONFLICT_RETRIES = 20;
+/**
+ * Sees the engagement as stored (undefined when there is none) and decides what to write. It may
+ * run more than once for one call (after a conflict), so it must be pure: no sends, no logs of effects.
+ */
+export type Decide<R> = (current: Versioned | undefined) => Change<R>;
+
+export interface RetryPolicy {
+  /** How many conflicts (writes that lost to another instance) to absorb before giving up. */
+  maxConflicts: number;
+  /** Backoff after the n-th conflict: a random wait up to min(maxDelayMs, baseDelayMs * 2^n). */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  random: () => number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxConflicts: 50,
+  baseDelayMs: 5,
+  maxDelayMs: 200,
+  random: Math.random,
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Read the engagement, decide, write conditionally on the ETag; when someone else wrote first,
  * read again and decide again on the fresh engagement. So two people answering at once are both
- * recorded, and a write never overwrites what it did not see.
+ * recorded, and a write never overwrites what it did not see. In the common case this is one
+ * point read and one conditional write. Throws StoreUnavailableError (safe to show) when the store
+ * fails or the engagement keeps changing under it; whatever `decide` throws passes through.
  */
 export async function mutateEngagement<R>(
   store: EngagementStore,
   engagementId: string,
-  decide: (current: Versioned | undefined) => Change<R>,
+  decide: Decide<R>,
+  retry: Partial<RetryPolicy> = {},
 ): Promise<R> {
-  for (let attempt = 0; ; attempt++) {
+  const policy = { ...DEFAULT_RETRY, ...retry };
+  for (let conflicts = 0; ; conflicts++) {
     const current = await store.get(engagementId);
     const change = decide(current);
     if (!change.write) return change.result;
@@ -27,8 +57,43 @@ export async function mutateEngagement<R>(
       else await store.create(change.write);
       return change.result;
     } catch (err) {
-      if (!(err instanceof StoreConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+      if (!(err instanceof StoreConflictError)) throw err;
+      if (conflicts >= policy.maxConflicts) {
+        throw new StoreUnavailableError(
+          'Not saved: many people are changing this engagement at once. Please try again.',
+          { cause: err },
+        );
+      }
+      await sleep(
+        policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** conflicts),
+      );
     }
+  }
+}
+
+/**
+ * The one way the bot changes engagements. Changes to one engagement made through one writer run
+ * one after another, so inside a process they never conflict; conflicts come only from other
+ * instances and are absorbed by mutateEngagement's re-read and re-decide. Make one per process
+ * (per store) and share it; it holds no state but its queue.
+ */
+export class EngagementWriter {
+  private readonly queue = new KeyedQueue();
+
+  constructor(
+    private readonly store: EngagementStore,
+    private readonly retry: Partial<RetryPolicy> = {},
+  ) {}
+
+  /** Reads, decides and writes one engagement, after the changes to it queued before this one. */
+  mutate<R>(engagementId: string, decide: Decide<R>): Promise<R> {
+    return this.queue.run(engagementId, () =>
+      mutateEngagement(this.store, engagementId, decide, this.retry),
+    );
+  }
+
+  /** Resolves when every change queued so far has settled (for a graceful stop). */
+  drain(): Promise<void> {
+    return this.queue.drain();
   }
 }

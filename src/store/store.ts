@@ -32,8 +32,28 @@ export class StoreConflictError extends Error {
 
 /** The database cannot take the write now; nothing was saved. The message is safe to show. */
 export class StoreUnavailableError extends Error {
-  constructor(message = 'Not saved: the engagement store is unavailable right now. Please try again.', options?: { cause?: unknown }) {
+  constructor(
+    message = 'Not saved: the engagement store is unavailable right now. Please try again.',
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/**
+ * The engagement has grown past what one stored document may hold (Cosmos DB refuses documents
+ * over 2 MB). Nothing was saved, and trying again will not help: the message says so.
+ */
+export class EngagementTooLargeError extends StoreUnavailableError {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(
+      `Not saved: this engagement's record would be ${Math.ceil(bytes / 1024)} KB, over the ${Math.floor(limit / 1024)} KB one record may hold. ` +
+        'Nothing was changed; ask the FastTrack manager to shorten long texts or remove old follow-ups.',
+    );
+    this.name = 'EngagementTooLargeError';
   }
 }
