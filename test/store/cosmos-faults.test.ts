@@ -1,0 +1,114 @@
+import pino from 'pino';
+import { EngagementWriter } from '../../src/store/mutate.js';
+import { StoreUnavailableError } from '../../src/store/store.js';
+import type { CosmosSettings } from '../../src/store/cosmos.js';
+import { TEST_KEY, throttle } from '../support/cosmos-server.js';
+import { useCosmosServer } from './cosmos-harness.js';
+import { engagementWithStakeholders, nthAnswer } from './fixtures.js';
+
+const cosmos = useCosmosServer();
+const SAFE_MESSAGE = /^Not saved: .*Please try again\.$/;
+
+/** A pino logger whose lines land in `lines`. */
+function memoryLogger() {
+  const lines: string[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) });
+  return { logger, lines };
+}
+
+async function instanceWithEngagement(extra: Partial<CosmosSettings> = {}) {
+  const store = await cosmos.open(cosmos.freshDatabase(), extra);
+  const engagement = engagementWithStakeholders(3);
+  await store.create(engagement);
+  return { store, engagement, writer: new EngagementWriter(store) };
+}
+
+const isWrite = (req: { method?: string }) => req.method === 'PUT';
+
+describe('Cosmos DB faults on the answer path', () => {
+  it('retries a throttled write after x-ms-retry-after-ms and saves the answer', async () => {
+    const { store, engagement, writer } = await instanceWithEngagement();
+    const server = cosmos.server();
+    server.resetRequests();
+    server.inject(throttle(isWrite, 2));
+    expect(await writer.mutate(engagement.id, nthAnswer(7, 3))).toBe('saved');
+    expect(server.requests.filter(isWrite).map((r) => r.status)).toEqual([429, 429, 200]);
+    expect(
+      (await store.get(engagement.id))!.engagement.conversation.questions.map((q) => q.text),
+    ).toEqual(['q7']);
+  });
+
+  it('gives up on endless throttling with a message the person can read', async () => {
+    const retryOptions = { maxRetryAttemptCount: 2 };
+    const { store, engagement, writer } = await instanceWithEngagement({
+      clientOptions: { connectionPolicy: { enableEndpointDiscovery: false, retryOptions } },
+    });
+    const before = await store.get(engagement.id);
+    cosmos.server().inject(throttle(isWrite, Infinity));
+    await expect(writer.mutate(engagement.id, nthAnswer(1, 3))).rejects.toThrow(SAFE_MESSAGE);
+    cosmos.server().inject(undefined);
+    expect(await store.get(engagement.id)).toEqual(before);
+  });
+
+  it('reports a 503 on the write as StoreUnavailableError and leaves the engagement unchanged', async () => {
+    const { logger, lines } = memoryLogger();
+    const { store, engagement, writer } = await instanceWithEngagement({ logger });
+    const before = await store.get(engagement.id);
+    cosmos
+      .server()
+      .inject((req) =>
+        isWrite(req)
+          ? { status: 503, body: { code: 'ServiceUnavailable', message: 'down' } }
+          : undefined,
+      );
+
+    const failure = await writer
+      .mutate(engagement.id, nthAnswer(1, 3))
+      .catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(StoreUnavailableError);
+    expect((failure as Error).message).toMatch(SAFE_MESSAGE);
+    expect(((failure as Error).cause as { code?: unknown }).code).toBe(503);
+
+    cosmos.server().inject(undefined);
+    expect(await store.get(engagement.id)).toEqual(before);
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toContainEqual(
+      expect.objectContaining({ op: 'replace', status: 503, engagementId: engagement.id }),
+    );
+    expect(lines.join('\n')).not.toContain(TEST_KEY);
+  });
+
+  it('reports a failed read as StoreUnavailableError', async () => {
+    const { engagement, writer } = await instanceWithEngagement();
+    cosmos
+      .server()
+      .inject((req) =>
+        req.method === 'GET' ? { status: 500, body: { message: 'boom' } } : undefined,
+      );
+    await expect(writer.mutate(engagement.id, nthAnswer(1, 3))).rejects.toThrow(SAFE_MESSAGE);
+  });
+
+  it.each(['hang', 'drop'] as const)(
+    'reports a request the network lost (%s) as StoreUnavailableError',
+    async (fault) => {
+      const { store, engagement } = await instanceWithEngagement({
+        clientOptions: {
+          connectionPolicy: { enableEndpointDiscovery: false, requestTimeout: 300 },
+        },
+      });
+      cosmos.server().inject((req) => (isWrite(req) ? fault : undefined));
+      const current = (await store.get(engagement.id))!;
+      const failure = await store.replace(engagement, current.etag).catch((err: unknown) => err);
+      expect(failure).toBeInstanceOf(StoreUnavailableError);
+      expect((failure as Error).message).toMatch(SAFE_MESSAGE);
+    },
+  );
+
+  it('reports a failed reminders query as StoreUnavailableError', async () => {
+    const { store } = await instanceWithEngagement();
+    cosmos.server().inject((req) => (req.method === 'POST' ? { status: 503 } : undefined));
+    await expect(store.dueReminders('2030-01-01T00:00:00.000Z', 10)).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
+  });
+});
