@@ -6,6 +6,22 @@ const stepTitle = (id: IdentityStepId): string => {
   return step ? `${step.title} (Prepare Identity ${step.n})` : id;
 };
 
+function identityStepDone(e: Engagement, id: IdentityStepId): boolean {
+  return id === 'authMethod' ? Boolean(e.identity.authMethod) : Boolean(e.identity.steps[id]);
+}
+
+/**
+ * Prepare Identity runs in the seed's order (4.1 -> 4.6): a step only once every step before it is
+ * recorded. AAD Connect follows the initial identity steps (forests, authentication method); the
+ * break-glass accounts come before the block-all policy that excludes them; MFA for admins is last.
+ */
+export function identityOrderMissing(e: Engagement, step: IdentityStepId): string[] {
+  const index = IDENTITY_STEPS.findIndex((s) => s.id === step);
+  return IDENTITY_STEPS.slice(0, Math.max(0, index))
+    .filter((s) => !identityStepDone(e, s.id))
+    .map((s) => stepTitle(s.id));
+}
+
 /** G1: nothing starts before the FM confirms the kickoff call. */
 export function g1Missing(e: Engagement): string[] {
   return e.kickoff ? [] : ['the FastTrack manager confirms the kickoff call is completed'];

@@ -6,6 +6,7 @@ import {
   TASKS,
   titleOf,
   type FeatureId,
+  type FtopTask,
   type Role,
   type TaskId,
 } from './catalog.js';
@@ -17,6 +18,8 @@ export interface TaskStatus {
   name: string;
   mandatory: boolean;
   owner: Role;
+  /** 1141 belongs to the Enable phase: the bot only tracks its readiness. */
+  phase: FtopTask['phase'];
   done?: Stamp;
 }
 
@@ -28,7 +31,12 @@ export function taskStatus(e: Engagement): TaskStatus[] {
     '3721': e.handoff.at(-1),
     '1141': e.identity.syncReady,
   };
-  return TASKS.map((t) => ({ ...t, ...(done[t.id] ? { done: done[t.id] } : {}) }));
+  // Only who and when: not the whole decision or hand-off revision the stamp is part of.
+  const only = ({ by, byName, at }: Stamp): Stamp => ({ by, byName, at });
+  return TASKS.map((t) => {
+    const stampOf = done[t.id];
+    return { ...t, ...(stampOf ? { done: only(stampOf) } : {}) };
+  });
 }
 
 /** Conditional Access needs Azure AD Premium P1 (M365 E3/E5, Business Premium, EMS E3/E5 include it). */

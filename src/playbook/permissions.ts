@@ -14,7 +14,8 @@ export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
   statePreference: ['stakeholder'],
   finalizeAuthMethod: ['FE'],
   markSyncReady: ['FE'],
-  decideFeature: ['stakeholder', 'FE'],
+  /** The customer decides per feature (and says why not); the FE leads the workshop. */
+  decideFeature: ['stakeholder'],
   recordCaPolicy: ['FE'],
   recordMfaRegistration: ['FE'],
   removeBlockAll: ['FE'],

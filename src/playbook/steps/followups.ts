@@ -24,6 +24,12 @@ function checkWhen(startsAt: string, timeZone: string, now: Date): Refusal | und
   return undefined;
 }
 
+/** The lead time is a setting passed in; a bad one must not throw out of the pure playbook. */
+function checkLead(leadMinutes: number): Refusal | undefined {
+  if (Number.isFinite(leadMinutes)) return undefined;
+  return refuse('invalid', 'The reminder lead time must be a number of minutes.');
+}
+
 function dueAt(startsAt: string, leadMinutes: number, now: Date): string {
   const due = Date.parse(startsAt) - Math.max(0, leadMinutes) * 60_000;
   return new Date(Math.max(due, now.getTime())).toISOString();
@@ -31,7 +37,10 @@ function dueAt(startsAt: string, leadMinutes: number, now: Date): string {
 
 export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp'>): StepResult {
   const { draft, now } = ctx;
-  const invalid = checkWhen(a.startsAt, a.timeZone, now) ?? tooLong('agenda', a.agenda, LIMITS.longText);
+  const invalid =
+    checkWhen(a.startsAt, a.timeZone, now) ??
+    checkLead(a.leadMinutes) ??
+    tooLong('agenda', a.agenda, LIMITS.longText);
   if (invalid) return invalid;
   const live = draft.followUps.filter((f) => !f.cancelled);
   if (live.length >= LIMITS.followUps) {
@@ -72,7 +81,7 @@ export function rescheduleFollowUp(
 ): StepResult {
   const followUp = liveFollowUp(ctx.draft, a.followUpId);
   if (isRefusal(followUp)) return followUp;
-  const invalid = checkWhen(a.startsAt, a.timeZone, ctx.now);
+  const invalid = checkWhen(a.startsAt, a.timeZone, ctx.now) ?? checkLead(a.leadMinutes);
   if (invalid) return invalid;
   followUp.startsAt = new Date(a.startsAt).toISOString();
   followUp.timeZone = a.timeZone;

@@ -1,6 +1,6 @@
 import type { ActionOf } from '../actions.js';
 import { AUTH_METHODS, IDENTITY_STEPS, titleOf } from '../catalog.js';
-import { g2Missing, g3Missing } from '../gates.js';
+import { g2Missing, g3Missing, identityOrderMissing } from '../gates.js';
 import { LIMITS } from '../limits.js';
 import { refuse } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
@@ -15,10 +15,10 @@ export function completeIdentityStep(
   const long = tooLong('note', a.note, LIMITS.shortText);
   if (long) return long;
   if (identity.steps[a.step]) return refuse('invalid', `Already recorded: ${title}.`);
-  if (a.step === 'blockAllCa' && !identity.steps.breakGlass) {
-    return refuse('gate', 'The block-all policy must exclude the break-glass accounts, so they come first.', [
-      titleOf(IDENTITY_STEPS, 'breakGlass'),
-    ]);
+  const earlier = identityOrderMissing(ctx.draft, a.step);
+  if (earlier.length > 0) {
+    const message = `Prepare Identity runs in order: "${title}" comes after the steps before it.`;
+    return refuse('gate', message, earlier);
   }
   identity.steps[a.step] = { ...ctx.stamp, note: a.note.trim() };
   return { summary: `recorded: ${title}` };
