@@ -1,0 +1,258 @@
+/**
+ * Test builders for the playbook: the people of one engagement, a clock, and engagements in the
+ * states the tests start from. Every state is reached through `apply` (the public door), except
+ * where a test says it builds one directly to reach a state `apply` no longer allows.
+ */
+import type { Action } from '../../src/playbook/actions.js';
+import { apply, type Applied, type Outcome } from '../../src/playbook/apply.js';
+import type { Actor, Engagement, HandoffForm } from '../../src/playbook/engagement.js';
+import { describeRefusal, isRefusal, type Refusal } from '../../src/playbook/refusal.js';
+import { startEngagement } from '../../src/playbook/start.js';
+
+export const TENANT = 'tenant-contoso';
+export const OTHER_TENANT = 'tenant-fabrikam';
+export const CUSTOMER = 'Contoso Ltd';
+
+/** The engagement starts at T0; `at(n)` is n minutes later. */
+export const T0 = new Date('2025-03-03T09:00:00.000Z');
+export const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 60_000);
+/** When the builders act, unless told otherwise. */
+export const BUILD_TIME = at(60);
+
+const person = (id: string, name: string, tenantId = TENANT): Actor => ({ id, name, tenantId });
+export const FM = person('aad-fm', 'Fiona Manager');
+export const FE = person('aad-fe', 'Evan Engineer');
+export const SME = person('aad-sme', 'Sara Specialist');
+export const BDM = person('aad-bdm', 'Bea Business');
+export const SEC = person('aad-sec', 'Sol Security');
+/** Same tenant, never added to the engagement. */
+export const STRANGER = person('aad-stranger', 'Stan Stranger');
+/** The FM's own object id, but signed in from another organization. */
+export const OUTSIDER = person(FM.id, 'Fiona Elsewhere', OTHER_TENANT);
+
+/** Apply and expect success; a refusal fails the test with its message. */
+export function applied(
+  e: Engagement,
+  actor: Actor,
+  action: Action,
+  now = BUILD_TIME,
+  activityId?: string,
+): Applied {
+  const outcome = apply(e, action, actor, now, activityId);
+  if (!outcome.ok) {
+    throw new Error(
+      `${action.type} by ${actor.name} was refused: ${describeRefusal(outcome.refusal)}`,
+    );
+  }
+  return outcome;
+}
+
+/** The engagement after a successful action. */
+export function step(e: Engagement, actor: Actor, action: Action, now = BUILD_TIME): Engagement {
+  return applied(e, actor, action, now).engagement;
+}
+
+/** The refusal of an outcome that must be refused. */
+export function refusalOf(outcome: Outcome): Refusal {
+  if (outcome.ok) throw new Error(`expected a refusal, got: ${outcome.summary}`);
+  return outcome.refusal;
+}
+
+/** Freeze deeply so that any change to a given engagement throws. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** A copy changed by `edit`: for states that `apply` cannot reach (older data, other paths). */
+export function edited(e: Engagement, edit: (draft: Engagement) => void): Engagement {
+  const draft = structuredClone(e);
+  edit(draft);
+  return draft;
+}
+
+export function started(now = T0): Engagement {
+  const e = startEngagement(
+    {
+      customer: CUSTOMER,
+      tenantId: TENANT,
+      conversationId: '19:chat-contoso@thread.v2',
+      conversationType: 'groupChat',
+    },
+    FM,
+    now,
+  );
+  if (isRefusal(e)) throw new Error(describeRefusal(e));
+  return e;
+}
+
+/** FE, SME and two stakeholders assigned; kickoff not yet confirmed. */
+export function withPeople(): Engagement {
+  let e = started();
+  e = step(e, FM, { type: 'assignRole', personId: FE.id, name: FE.name, role: 'FE' });
+  e = step(e, FM, { type: 'assignRole', personId: SME.id, name: SME.name, role: 'SME' });
+  e = step(e, FM, {
+    type: 'assignRole',
+    personId: BDM.id,
+    name: BDM.name,
+    role: 'stakeholder',
+    title: 'BDM',
+  });
+  return step(e, FM, {
+    type: 'assignRole',
+    personId: SEC.id,
+    name: SEC.name,
+    role: 'stakeholder',
+    title: 'Director of Security',
+  });
+}
+
+export function kickedOff(): Engagement {
+  return step(withPeople(), FM, { type: 'confirmKickoff' });
+}
+
+export function licensed(e = kickedOff()): Engagement {
+  return step(e, FM, {
+    type: 'recordLicensing',
+    licences: ['m365e3'],
+    addOns: ['defenderO365'],
+    notes: '',
+  });
+}
+
+export const IDENTITY_ORDER = [
+  'forests',
+  'authMethod',
+  'aadConnect',
+  'breakGlass',
+  'blockAllCa',
+  'mfaAdmins',
+] as const;
+export type IdentityStep = (typeof IDENTITY_ORDER)[number];
+
+/** Prepare Identity recorded in order, up to and including `last`. */
+export function identityThrough(last: IdentityStep, e = kickedOff()): Engagement {
+  for (const id of IDENTITY_ORDER.slice(0, IDENTITY_ORDER.indexOf(last) + 1)) {
+    e =
+      id === 'authMethod'
+        ? step(e, FE, {
+            type: 'finalizeAuthMethod',
+            method: 'phs',
+            rationale: 'Simplest, resilient',
+            decidedBy: BDM.name,
+          })
+        : step(e, FE, { type: 'completeIdentityStep', step: id, note: '' });
+  }
+  return e;
+}
+
+/** The block-all policy is in place and gate G4 is met. */
+export function g4Met(e = identityThrough('mfaAdmins')): Engagement {
+  e = step(e, FE, { type: 'recordCaPolicy', policy: 'mfaAllUsers', state: 'created' });
+  e = step(e, FE, { type: 'recordCaPolicy', policy: 'blockLegacy', state: 'created' });
+  return step(e, FE, { type: 'recordMfaRegistration', registered: 100, total: 100 });
+}
+
+/** Every feature decided by a stakeholder: two enabled, one planned, three not planned. */
+export function featuresDecided(e: Engagement, by: Actor = BDM): Engagement {
+  const decisions: Action[] = [
+    { type: 'decideFeature', feature: 'mfaAllUsers', choice: 'enable' },
+    { type: 'decideFeature', feature: 'conditionalAccess', choice: 'enable' },
+    {
+      type: 'decideFeature',
+      feature: 'blockLegacyAuth',
+      choice: 'planned',
+      targetDate: '2025-06-30',
+    },
+    {
+      type: 'decideFeature',
+      feature: 'saasSso',
+      choice: 'notPlanned',
+      reason: 'No SaaS apps in use',
+    },
+    {
+      type: 'decideFeature',
+      feature: 'deviceManagement',
+      choice: 'notPlanned',
+      reason: 'Devices managed by SCCM',
+    },
+    {
+      type: 'decideFeature',
+      feature: 'mobileAppManagement',
+      choice: 'notPlanned',
+      reason: 'No mobile devices',
+    },
+  ];
+  return decisions.reduce((acc, d) => step(acc, by, d), e);
+}
+
+/** Gate G5 met: 4017, 3736 and 3720 done and every feature decided. */
+export function readyToMoveOn(): Engagement {
+  let e = licensed();
+  e = step(e, FM, { type: 'deliverConversation' });
+  e = identityThrough('mfaAdmins', e);
+  e = step(e, FE, { type: 'markSyncReady' });
+  e = step(e, FE, { type: 'deliverWorkshop' });
+  return featuresDecided(e);
+}
+
+export function handoffForm(overrides: Partial<HandoffForm> = {}): HandoffForm {
+  return {
+    authRationale: 'Password hash sync: no on-premises dependency at sign-in',
+    mfaApproach: 'caPolicy',
+    mfaRegistered: 90,
+    saasApps: [
+      { name: 'Salesforce', inGallery: true },
+      { name: 'Home-grown HR', inGallery: false },
+    ],
+    devicePlan: 'Co-management with Intune next quarter',
+    mobileAppPlan: 'App protection policies for Outlook and Teams',
+    risks: 'Legacy SMTP relays still use basic auth',
+    recommendedWorkshops: ['Conduct Security Workshops'],
+    notes: 'Customer prefers Tuesday meetings',
+    ...overrides,
+  };
+}
+
+export const FOLLOW_UP_START = '2025-03-20T15:00:00.000Z';
+
+export function followUpAction(
+  overrides: Partial<Extract<Action, { type: 'scheduleFollowUp' }>> = {},
+): Action {
+  return {
+    type: 'scheduleFollowUp',
+    kind: 'bvd',
+    startsAt: FOLLOW_UP_START,
+    timeZone: 'Europe/London',
+    attendees: [FM.id, BDM.id],
+    agenda: 'Business value of Conditional Access',
+    leadMinutes: 30,
+    ...overrides,
+  };
+}
+
+/** A kicked-off engagement with one follow-up scheduled (id fu-1). */
+export function withFollowUp(): Engagement {
+  return step(kickedOff(), FM, followUpAction());
+}
+
+/** Apply to a frozen copy of `state`, expect a refusal of `kind`, and that nothing changed. */
+export function expectRefused(
+  state: Engagement,
+  actor: Actor,
+  action: Action,
+  kind: Refusal['kind'],
+  message: RegExp,
+): Refusal {
+  const e = deepFreeze(state);
+  const before = structuredClone(e);
+  const outcome = apply(e, action, actor, BUILD_TIME, 'activity-refused');
+  const refusal = refusalOf(outcome);
+  expect(refusal.kind).toBe(kind);
+  expect(refusal.message).toMatch(message);
+  expect(e).toEqual(before);
+  return refusal;
+}

@@ -1,0 +1,140 @@
+/**
+ * One scenario per action type: an engagement in which the action succeeds, a sample of the
+ * action, and a person allowed to take it. Typed as a Record so a new action type fails to compile
+ * until it has a scenario here.
+ */
+import type { Action, ActionType } from '../../src/playbook/actions.js';
+import type { Actor, Engagement } from '../../src/playbook/engagement.js';
+import {
+  BDM,
+  FE,
+  FM,
+  followUpAction,
+  g4Met,
+  handoffForm,
+  identityThrough,
+  kickedOff,
+  licensed,
+  readyToMoveOn,
+  step,
+  withFollowUp,
+  withPeople,
+} from './builders.js';
+
+export interface Scenario {
+  state: () => Engagement;
+  action: Action;
+  /** Someone allowed to take the action. */
+  by: Actor;
+}
+
+export const SCENARIOS: { [T in ActionType]: Scenario } = {
+  confirmKickoff: { state: withPeople, action: { type: 'confirmKickoff' }, by: FM },
+  assignRole: {
+    state: kickedOff,
+    action: {
+      type: 'assignRole',
+      personId: 'aad-new',
+      name: 'Nia New',
+      role: 'stakeholder',
+      title: 'IT',
+    },
+    by: FM,
+  },
+  recordLicensing: {
+    state: kickedOff,
+    action: {
+      type: 'recordLicensing',
+      licences: ['m365e5'],
+      addOns: [],
+      notes: 'EA renewal in June',
+    },
+    by: FM,
+  },
+  scheduleConversation: {
+    state: kickedOff,
+    action: { type: 'scheduleConversation', startsAt: '2025-03-10T14:00:00.000Z' },
+    by: FM,
+  },
+  acknowledgeAgenda: {
+    state: kickedOff,
+    action: { type: 'acknowledgeAgenda', topics: ['importance', 'baseline'], question: '' },
+    by: BDM,
+  },
+  selfAssess: {
+    state: kickedOff,
+    action: {
+      type: 'selfAssess',
+      levels: { identity: 'basic', device: 'new', information: 'working' },
+    },
+    by: BDM,
+  },
+  deliverConversation: { state: () => licensed(), action: { type: 'deliverConversation' }, by: FM },
+  completeIdentityStep: {
+    state: kickedOff,
+    action: { type: 'completeIdentityStep', step: 'forests', note: 'One forest, 12 UPNs fixed' },
+    by: FE,
+  },
+  statePreference: {
+    state: kickedOff,
+    action: { type: 'statePreference', method: 'pta', comment: 'Keep passwords on-premises' },
+    by: BDM,
+  },
+  finalizeAuthMethod: {
+    state: () => identityThrough('forests'),
+    action: {
+      type: 'finalizeAuthMethod',
+      method: 'phs',
+      rationale: 'Resilient',
+      decidedBy: BDM.name,
+    },
+    by: FE,
+  },
+  markSyncReady: {
+    state: () => identityThrough('mfaAdmins'),
+    action: { type: 'markSyncReady' },
+    by: FE,
+  },
+  decideFeature: {
+    state: kickedOff,
+    action: { type: 'decideFeature', feature: 'mfaAllUsers', choice: 'enable' },
+    by: BDM,
+  },
+  recordCaPolicy: {
+    state: kickedOff,
+    action: { type: 'recordCaPolicy', policy: 'blockLegacy', state: 'planned' },
+    by: FE,
+  },
+  recordMfaRegistration: {
+    state: kickedOff,
+    action: { type: 'recordMfaRegistration', registered: 10, total: 100 },
+    by: FE,
+  },
+  removeBlockAll: { state: () => g4Met(), action: { type: 'removeBlockAll' }, by: FE },
+  deliverWorkshop: { state: kickedOff, action: { type: 'deliverWorkshop' }, by: FE },
+  submitHandoff: {
+    state: () => step(kickedOff(), FE, { type: 'deliverWorkshop' }),
+    action: { type: 'submitHandoff', form: handoffForm() },
+    by: FE,
+  },
+  scheduleFollowUp: { state: kickedOff, action: followUpAction(), by: FM },
+  rescheduleFollowUp: {
+    state: withFollowUp,
+    action: {
+      type: 'rescheduleFollowUp',
+      followUpId: 'fu-1',
+      startsAt: '2025-03-21T15:00:00.000Z',
+      timeZone: 'Europe/London',
+      leadMinutes: 30,
+    },
+    by: FM,
+  },
+  cancelFollowUp: {
+    state: withFollowUp,
+    action: { type: 'cancelFollowUp', followUpId: 'fu-1' },
+    by: FM,
+  },
+  moveToNextPhase: { state: readyToMoveOn, action: { type: 'moveToNextPhase' }, by: FM },
+};
+
+export const ACTION_TYPES = Object.keys(SCENARIOS) as ActionType[];

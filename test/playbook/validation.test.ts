@@ -1,0 +1,298 @@
+/**
+ * Bad input inside the playbook: each is refused with a message a person can act on, and the
+ * engagement given is left exactly as it was (see expectRefused).
+ */
+import type { Action } from '../../src/playbook/actions.js';
+import type { Actor, Engagement } from '../../src/playbook/engagement.js';
+import type { Refusal } from '../../src/playbook/refusal.js';
+import { isRefusal } from '../../src/playbook/refusal.js';
+import { startEngagement } from '../../src/playbook/start.js';
+import {
+  applied,
+  BDM,
+  BUILD_TIME,
+  expectRefused,
+  FE,
+  FM,
+  handoffForm,
+  identityThrough,
+  kickedOff,
+  SME,
+  step,
+  STRANGER,
+  TENANT,
+} from './builders.js';
+
+const long = (n: number) => 'x'.repeat(n);
+type Row = [label: string, action: Action, message: RegExp, kind?: Refusal['kind']];
+
+/** One table of refusals, all from the same state and actor. */
+function refusals(state: () => Engagement, actor: Actor, rows: Row[]) {
+  test.each(rows)('%s', (_label, action, message, kind = 'invalid') => {
+    expectRefused(state(), actor, action, kind, message);
+  });
+}
+
+const decide = (over: Partial<Extract<Action, { type: 'decideFeature' }>>): Action => ({
+  type: 'decideFeature',
+  feature: 'deviceManagement',
+  choice: 'notPlanned',
+  ...over,
+});
+const finalize = (rationale: string, decidedBy: string): Action => ({
+  type: 'finalizeAuthMethod',
+  method: 'phs',
+  rationale,
+  decidedBy,
+});
+const handoff = (over: Parameters<typeof handoffForm>[0]): Action => ({
+  type: 'submitHandoff',
+  form: handoffForm(over),
+});
+const role = (
+  personId: string,
+  name: string,
+  r: 'FE' | 'SME' | 'stakeholder' | 'none',
+): Action => ({
+  type: 'assignRole',
+  personId,
+  name,
+  role: r,
+});
+const workshopDone = () => step(kickedOff(), FE, { type: 'deliverWorkshop' });
+const forestsDone = () => identityThrough('forests');
+
+describe('feature decisions', () => {
+  refusals(kickedOff, BDM, [
+    ['not planned without a reason', decide({}), /Say why "Device management" is not planned/],
+    ['not planned with a blank reason', decide({ reason: '   ' }), /Say why/],
+    ['planned without a date', decide({ choice: 'planned' }), /Give a target date/],
+    [
+      'planned, a date that does not exist',
+      decide({ choice: 'planned', targetDate: '2025-02-30' }),
+      /target date/,
+    ],
+    [
+      'planned, a date not in ISO form',
+      decide({ choice: 'planned', targetDate: '30/06/2025' }),
+      /target date/,
+    ],
+    [
+      'planned, a past date',
+      decide({ choice: 'planned', targetDate: '2025-03-02' }),
+      /in the past/,
+    ],
+    [
+      'a reason over 500 characters',
+      decide({ reason: long(501) }),
+      /reason is 501 characters long; at most 500/,
+    ],
+  ]);
+
+  test('planned for a future date keeps the date and no reason', () => {
+    const e = step(
+      kickedOff(),
+      BDM,
+      decide({ choice: 'planned', targetDate: '2025-07-01', reason: 'x' }),
+    );
+    expect(e.workshop.decisions.deviceManagement).toMatchObject({
+      choice: 'planned',
+      targetDate: '2025-07-01',
+    });
+    expect(e.workshop.decisions.deviceManagement).not.toHaveProperty('reason');
+  });
+});
+
+describe('texts over their limits (limits.ts)', () => {
+  refusals(kickedOff, FM, [
+    [
+      'a name over 120',
+      role('aad-x', long(121), 'FE'),
+      /name is 121 characters long; at most 120 fit/,
+    ],
+    [
+      'licensing notes over 2000',
+      { type: 'recordLicensing', licences: ['m365e3'], addOns: [], notes: long(2001) },
+      /notes is 2001 characters long; at most 2000 fit/,
+    ],
+  ]);
+  refusals(kickedOff, BDM, [
+    [
+      'a question over 2000',
+      { type: 'acknowledgeAgenda', topics: [], question: long(2001) },
+      /question is 2001/,
+    ],
+    [
+      'a comment over 500',
+      { type: 'statePreference', method: 'phs', comment: long(501) },
+      /comment is 501/,
+    ],
+  ]);
+  refusals(kickedOff, FE, [
+    [
+      'a note over 500',
+      { type: 'completeIdentityStep', step: 'forests', note: long(501) },
+      /note is 501/,
+    ],
+  ]);
+  refusals(forestsDone, FE, [
+    ['a rationale over 2000', finalize(long(2001), 'Bea'), /rationale is 2001 characters/],
+    ['who decided over 120', finalize('ok', long(121)), /name of who decided is 121 characters/],
+  ]);
+  refusals(workshopDone, SME, [
+    [
+      'hand-off risks over 2000',
+      handoff({ risks: long(2001) }),
+      /risks and blockers is 2001 characters/,
+    ],
+    [
+      'hand-off notes over 2000',
+      handoff({ notes: long(2001) }),
+      /notes for the next engineer is 2001/,
+    ],
+    [
+      'a SaaS app name over 120',
+      handoff({ saasApps: [{ name: long(121), inGallery: true }] }),
+      /SaaS app name is 121 characters/,
+    ],
+    [
+      'more than 50 SaaS apps',
+      handoff({
+        saasApps: Array.from({ length: 51 }, (_, i) => ({ name: `a${i}`, inGallery: true })),
+      }),
+      /at most 50 SaaS apps/,
+    ],
+  ]);
+
+  test.each<[string, () => Engagement, Actor, Action]>([
+    ['a 120-character name', kickedOff, FM, role('aad-x', long(120), 'SME')],
+    ['a 500-character reason', kickedOff, BDM, decide({ reason: long(500) })],
+    [
+      'a 2000-character question',
+      kickedOff,
+      BDM,
+      { type: 'acknowledgeAgenda', topics: [], question: long(2000) },
+    ],
+    ['a 2000-character rationale', forestsDone, FE, finalize(long(2000), 'Bea')],
+  ])('%s is accepted: the limits are inclusive', (_label, state, actor, action) => {
+    expect(applied(state(), actor, action).duplicate).toBe(false);
+  });
+});
+
+describe('missing or inconsistent input', () => {
+  refusals(kickedOff, FM, [
+    [
+      'no licences',
+      { type: 'recordLicensing', licences: [], addOns: ['intune'], notes: '' },
+      /Choose at least one licence/,
+    ],
+    ['a stakeholder without a title', role('aad-x', 'Xavier', 'stakeholder'), /needs a title/],
+    [
+      'removing someone without a role',
+      role(STRANGER.id, STRANGER.name, 'none'),
+      /has no role/,
+      'notFound',
+    ],
+    ['a role for nobody', role('', 'Nobody', 'FE'), /Choose the person/],
+    [
+      'the conversation delivered before licensing',
+      { type: 'deliverConversation' },
+      /Prepare for/,
+      'gate',
+    ],
+    [
+      'the conversation at no time',
+      { type: 'scheduleConversation', startsAt: 'Tuesday' },
+      /date and time/,
+    ],
+  ]);
+  refusals(kickedOff, FE, [
+    [
+      'more users registered than there are',
+      { type: 'recordMfaRegistration', registered: 101, total: 100 },
+      /More users registered for MFA than there are users/,
+    ],
+    [
+      'a fraction of a user',
+      { type: 'recordMfaRegistration', registered: 1.5, total: 100 },
+      /whole numbers/,
+    ],
+    [
+      'no users at all',
+      { type: 'recordMfaRegistration', registered: 0, total: 0 },
+      /whole numbers/,
+    ],
+    [
+      'a negative count',
+      { type: 'recordMfaRegistration', registered: -1, total: 10 },
+      /whole numbers/,
+    ],
+    ['removing a block-all policy never created', { type: 'removeBlockAll' }, /none to remove/],
+    ['a hand-off before the workshop', handoff({}), /follows the workshop/, 'gate'],
+  ]);
+  refusals(kickedOff, BDM, [
+    [
+      'nothing acknowledged, no question',
+      { type: 'acknowledgeAgenda', topics: [], question: ' ' },
+      /Tick/,
+    ],
+  ]);
+  refusals(forestsDone, FE, [
+    ['a blank rationale', finalize('  ', 'Bea'), /rationale is required/],
+    ['nobody who decided', finalize('ok', ''), /name of who decided is required/],
+  ]);
+  refusals(workshopDone, FE, [
+    [
+      'an unknown next workshop',
+      handoff({ recommendedWorkshops: ['Conduct Magic'] }),
+      /"Conduct Magic" is not one of the next workshops/,
+    ],
+    ['a fractional MFA count', handoff({ mfaRegistered: 2.5 }), /whole number/],
+  ]);
+});
+
+describe('the last FastTrack manager', () => {
+  refusals(kickedOff, FM, [
+    [
+      'cannot be demoted',
+      role(FM.id, FM.name, 'FE'),
+      /needs a FastTrack manager: assign another FM first/,
+    ],
+    ['cannot be removed', role(FM.id, FM.name, 'none'), /needs a FastTrack manager/],
+  ]);
+
+  test('can step down once there is another FM, who then runs the engagement', () => {
+    let e = step(kickedOff(), FM, {
+      type: 'assignRole',
+      personId: 'aad-fm2',
+      name: 'Mo',
+      role: 'FM',
+    });
+    e = step(e, FM, role(FM.id, FM.name, 'none'));
+    expect(e.people[FM.id]).toBeUndefined();
+    const mo = { id: 'aad-fm2', name: 'Mo', tenantId: TENANT };
+    expectRefused(e, mo, role('aad-fm2', 'Mo', 'SME'), 'invalid', /needs a FastTrack manager/);
+    expect(step(e, mo, role(SME.id, SME.name, 'none')).people[SME.id]).toBeUndefined();
+  });
+});
+
+describe('starting an engagement', () => {
+  const input = {
+    customer: 'Contoso',
+    tenantId: TENANT,
+    conversationId: '19:c@thread.v2',
+    conversationType: 'groupChat' as const,
+  };
+
+  test('a customer name over 120 characters, or none, is refused', () => {
+    const tooLong = startEngagement({ ...input, customer: long(121) }, FM, BUILD_TIME);
+    expect(isRefusal(tooLong) && tooLong.message).toMatch(/121 characters long; at most 120 fit/);
+    const none = startEngagement({ ...input, customer: '   ' }, FM, BUILD_TIME);
+    expect(isRefusal(none) && none.kind).toBe('invalid');
+  });
+
+  test('someone from another tenant cannot start it', () => {
+    const other = startEngagement(input, { ...FM, tenantId: 'tenant-fabrikam' }, BUILD_TIME);
+    expect(isRefusal(other) && other.kind).toBe('otherTenant');
+  });
+});
