@@ -1,4 +1,7 @@
-/** How much a person may type, so one engagement stays far below Cosmos DB's 2 MB per document. */
+/**
+ * How much one engagement may hold. With every list and text at its cap (plain text), a document
+ * stays under the store's 1.8 MB guard, below Cosmos DB's 2 MB; see docs/data-model.md.
+ */
 export const LIMITS = {
   name: 120,
   customer: 120,
@@ -7,9 +10,9 @@ export const LIMITS = {
   people: 200,
   saasApps: 50,
   attendees: 60,
-  followUps: 100,
-  questions: 300,
-  handoffRevisions: 50,
-  history: 2000,
+  followUps: 60,
+  questions: 100,
+  handoffRevisions: 20,
+  history: 400,
   appliedActivityIds: 500,
 } as const;

@@ -42,9 +42,8 @@ export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp
     checkLead(a.leadMinutes) ??
     tooLong('agenda', a.agenda, LIMITS.longText);
   if (invalid) return invalid;
-  const live = draft.followUps.filter((f) => !f.cancelled);
-  if (live.length >= LIMITS.followUps) {
-    return refuse('invalid', `An engagement keeps at most ${LIMITS.followUps} follow-ups.`);
+  if (draft.followUps.length >= LIMITS.followUps) {
+    return refuse('invalid', `An engagement keeps at most ${LIMITS.followUps} follow-ups, cancelled ones included.`);
   }
   if (a.attendees.length > LIMITS.attendees) {
     return refuse('invalid', `Invite at most ${LIMITS.attendees} attendees.`);

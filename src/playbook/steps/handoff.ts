@@ -50,6 +50,7 @@ export function submitHandoff(ctx: StepContext, a: ActionOf<'submitHandoff'>): S
     ...a.form,
     authRationale: a.form.authRationale.trim(),
     saasApps: a.form.saasApps.map((app) => ({ name: app.name.trim(), inGallery: app.inGallery })),
+    recommendedWorkshops: [...new Set(a.form.recommendedWorkshops)],
   };
   draft.handoff.push({ ...ctx.stamp, ...form, revision });
   return {
