@@ -45,3 +45,18 @@ export function clip(text: string, max: number): string {
 export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/**
+ * The first items whose estimated size fits the budget (characters of card JSON), so a card with
+ * the longest names and texts the playbook allows still stays under Teams' 28 KB.
+ */
+export function fitting<T>(items: readonly T[], budget: number, overhead = 0): T[] {
+  const out: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    used += JSON.stringify(item).length + overhead;
+    if (used > budget) break;
+    out.push(item);
+  }
+  return out;
+}

@@ -1,11 +1,16 @@
 import { FOLLOW_UP_KINDS, titleOf } from '../../playbook/catalog.js';
 import type { Engagement, FollowUp } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { byWhen, clip, dateAndTime, formatInstant, names } from '../format.js';
+import { byWhen, clip, dateAndTime, fitting, formatInstant, names } from '../format.js';
 import { baseView, choices, nav, personName, type ViewContext } from './common.js';
 
 /** How many follow-ups a card lists in full (the rest are counted): Teams cards stay under 28 KB. */
 export const MAX_FOLLOW_UPS_SHOWN = 8;
+/** Characters of card JSON for the listed follow-ups and for the attendee choices. */
+const FOLLOW_UPS_BUDGET = 16000;
+const ATTENDEES_BUDGET = 4000;
+/** What the template adds around one follow-up with its forms (fallbacks included). */
+const FOLLOW_UP_OVERHEAD = 1800;
 
 /** The reminder's state in words, and a colour that makes failures stand out. */
 export function reminderState(
@@ -81,7 +86,7 @@ export function followupView(ctx: ViewContext): Record<string, unknown> {
   const { e, zone, req } = ctx;
   const ordered = e ? orderedFollowUps(e, req.now) : [];
   const t = req.now.toISOString();
-  const shown = e
+  const listed = e
     ? ordered.slice(0, MAX_FOLLOW_UPS_SHOWN).map((f) => ({
         ...followUpItem(e, f, zone),
         canChange:
@@ -90,6 +95,7 @@ export function followupView(ctx: ViewContext): Record<string, unknown> {
           (ctx.can['followup.reschedule'] || ctx.can['followup.cancel']),
       }))
     : [];
+  const shown = fitting(listed, FOLLOW_UPS_BUDGET, FOLLOW_UP_OVERHEAD);
   const people = e ? Object.values(e.people) : [];
   const hidden = ordered.length - shown.length;
   return {
@@ -98,7 +104,10 @@ export function followupView(ctx: ViewContext): Record<string, unknown> {
     hasFollowUps: shown.length > 0,
     more: hidden > 0 ? `${hidden} more follow-up(s) not listed (older or cancelled).` : '',
     kindChoices: choices(FOLLOW_UP_KINDS),
-    attendeeChoices: people.slice(0, LIMITS.attendees).map((p) => ({ title: p.name, value: p.id })),
+    attendeeChoices: fitting(
+      people.slice(0, LIMITS.attendees).map((p) => ({ title: clip(p.name, 60), value: p.id })),
+      ATTENDEES_BUDGET,
+    ),
     hasAttendeeChoices: people.length > 0,
     zoneValue: zone,
     agendaMax: LIMITS.longText,

@@ -1,30 +1,34 @@
 import { ROLE_LABELS, ROLES, STAKEHOLDER_TITLES } from '../../playbook/catalog.js';
-import { byWhen } from '../format.js';
+import { byWhen, fitting } from '../format.js';
 import { baseView, nav, type ViewContext } from './common.js';
 
-/** How many people and roster choices a card lists (Teams cards stay under 28 KB). */
-const MAX_PEOPLE_SHOWN = 60;
-const MAX_ROSTER = 100;
+/** Characters of card JSON for the people list and the roster choices (Teams cards stay under 28 KB). */
+const PEOPLE_BUDGET = 7000;
+const ROSTER_BUDGET = 9000;
 
 export function rolesView(ctx: ViewContext): Record<string, unknown> {
   const { e, req, zone } = ctx;
   const people = e ? Object.values(e.people) : [];
   const order = (r: string) => ROLES.indexOf(r as (typeof ROLES)[number]);
   people.sort((a, b) => order(a.role) - order(b.role) || a.name.localeCompare(b.name));
-  const shown = people.slice(0, MAX_PEOPLE_SHOWN).map((p) => ({
+  const facts = people.map((p) => ({
     title: p.name,
     value:
       p.role === 'stakeholder' && p.title
         ? `${ROLE_LABELS[p.role]}: ${p.title}`
         : ROLE_LABELS[p.role],
   }));
+  const shown = fitting(facts, PEOPLE_BUDGET, 30);
   const roster = new Map<string, string>();
   for (const m of req.members ?? []) roster.set(m.id, m.name);
   for (const p of people) if (!roster.has(p.id)) roster.set(p.id, p.name);
-  const personChoices = [...roster].slice(0, MAX_ROSTER).map(([id, name]) => ({
-    title: e?.people[id] ? `${name} (${e.people[id]?.role})` : name,
-    value: id,
-  }));
+  const personChoices = fitting(
+    [...roster].map(([id, name]) => ({
+      title: e?.people[id] ? `${name} (${e.people[id]?.role})` : name,
+      value: id,
+    })),
+    ROSTER_BUDGET,
+  );
   const kickoff = e?.kickoff;
   return {
     ...baseView(ctx, 'roles', nav('status', 'licensing', 'help')),

@@ -1,0 +1,52 @@
+import { CardRenderer, CARD_NAMES } from '../../src/cards/renderer.js';
+import { ACTION_VERBS, isActionVerb } from '../../src/cards/verbs.js';
+import { mayTake } from '../../src/playbook/permissions.js';
+import { actionVerbs, buttons, bytes, cardProblems, objects } from './adaptive.js';
+import { request, STATES, VIEWERS } from './matrix.js';
+
+const renderer = new CardRenderer();
+const MAX_BYTES = 28 * 1024;
+
+describe.each(CARD_NAMES)('the %s card', (card) => {
+  describe.each(STATES)('$name', (state) => {
+    test.each(VIEWERS)(
+      'expands and validates as Adaptive Cards 1.5 for the $name view',
+      (viewer) => {
+        const json = renderer.render(request(card, state, viewer));
+        const text = JSON.stringify(json);
+
+        expect(cardProblems(json)).toEqual([]);
+        expect(json).toMatchObject({
+          type: 'AdaptiveCard',
+          version: '1.5',
+          $schema: expect.stringContaining('adaptive-card.json'),
+        });
+        expect(bytes(json)).toBeLessThan(MAX_BYTES);
+        expect(text).not.toContain('${');
+        expect(text).not.toContain('"$when"');
+        expect(text).not.toContain('"$data"');
+
+        // Every button is Action.Execute with the card in its data and an Action.Submit fallback carrying the verb.
+        for (const b of buttons(json)) {
+          expect(b.data).toMatchObject({ card });
+          expect(b.fallback).toEqual({
+            type: 'Action.Submit',
+            title: b.title,
+            data: { verb: b.verb, ...(b.data as object) },
+            ...(b.associatedInputs ? { associatedInputs: b.associatedInputs } : {}),
+          });
+        }
+        expect(objects(json).filter((o) => o.type === 'Action.Submit').length).toBe(
+          buttons(json).length,
+        );
+
+        // A person's view shows only what their role may do; the shared view never asks one role.
+        const verbs = [...actionVerbs(json)].filter(isActionVerb);
+        if (viewer.viewer) {
+          for (const verb of verbs) expect(mayTake(viewer.role, ACTION_VERBS[verb])).toBe(true);
+          expect(json.refresh).toBeUndefined();
+        }
+      },
+    );
+  });
+});
