@@ -1,0 +1,176 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { PNG } from 'pngjs';
+import { PLACEHOLDER_ID } from '../../scripts/app-package.js';
+import { drawColorIcon, drawOutlineIcon, pngBytes } from '../../scripts/draw-icons.js';
+import { TEXT_COMMANDS } from '../../src/cards/views/help.js';
+import { parseCommand } from '../../src/teams/commands.js';
+
+const ROOT = join(__dirname, '..', '..');
+const APP = join(ROOT, 'appPackage');
+const SCHEMAS = join(
+  ROOT,
+  'node_modules',
+  '@microsoft',
+  'app-manifest',
+  'build',
+  'json-schemas',
+  'teams',
+);
+
+interface Command {
+  title: string;
+  description?: string;
+}
+interface Manifest {
+  $schema: string;
+  manifestVersion: string;
+  id: string;
+  name: { short: string; full?: string };
+  description: { short: string; full?: string };
+  developer: Record<string, string>;
+  validDomains?: string[];
+  icons: { color: string; outline: string };
+  bots: {
+    botId: string;
+    scopes: string[];
+    commandLists: { scopes: string[]; commands: Command[] }[];
+  }[];
+}
+
+const manifest = JSON.parse(readFileSync(join(APP, 'manifest.json'), 'utf8')) as Manifest;
+
+function schemaFor(version: string): Record<string, unknown> {
+  return JSON.parse(
+    readFileSync(join(SCHEMAS, `v${version}`, 'MicrosoftTeams.schema.json'), 'utf8'),
+  ) as Record<string, unknown>;
+}
+
+function validate(doc: unknown, version: string): string[] {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
+  const check = ajv.compile(schemaFor(version));
+  return check(doc)
+    ? []
+    : (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`);
+}
+
+const png = (file: string) => PNG.sync.read(readFileSync(join(APP, file)));
+
+describe('appPackage/manifest.json', () => {
+  it('validates against the official schema of its manifestVersion, shipped by @microsoft/app-manifest', () => {
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
+    expect(validate(manifest, manifest.manifestVersion)).toEqual([]);
+  });
+
+  it('uses the newest stable (v1.x) schema that is shipped', () => {
+    const stable = readdirSync(SCHEMAS)
+      .filter((d) => /^v1\.\d+$/.test(d))
+      .map((d) => Number(d.slice(3)))
+      .sort((a, b) => b - a);
+    expect(manifest.manifestVersion).toBe(`1.${stable[0]}`);
+  });
+
+  it('the validator really checks: a template placeholder as bot id and a missing icon are refused', () => {
+    const broken = structuredClone(manifest) as Partial<Manifest> & Pick<Manifest, 'bots'>;
+    broken.bots[0].botId = '${{BOT_ID}}';
+    delete broken.icons;
+    expect(validate(broken, manifest.manifestVersion)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/bots\/0\/botId must match pattern/),
+        "/ must have required property 'icons'",
+      ]),
+    );
+  });
+
+  it('carries the placeholder id, the same for the app and its bot, that `npm run package` replaces', () => {
+    expect(manifest.id).toBe(PLACEHOLDER_ID);
+    expect(manifest.bots.map((b) => b.botId)).toEqual([PLACEHOLDER_ID]);
+  });
+
+  it('names the app and says what it does, with https developer pages', () => {
+    expect(manifest.name.short).toBe('Deploy Securely');
+    expect(manifest.description.short).toMatch(/Deploy Securely phase of a FastTrack engagement/);
+    expect(manifest.description.full).toMatch(/authentication method/);
+    for (const key of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) {
+      expect(new URL(manifest.developer[key]).protocol).toBe('https:');
+    }
+    expect(manifest.validDomains?.length).toBeGreaterThan(0);
+  });
+
+  it('offers the bot in personal chats, group chats and teams, with a command list for each scope', () => {
+    const bot = manifest.bots[0];
+    expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
+    expect(bot.commandLists.map((l) => l.scopes.join())).toEqual(['personal', 'groupChat', 'team']);
+    const expected = [
+      'start',
+      'status',
+      'roles',
+      'licensing',
+      'agenda',
+      'identity',
+      'auth',
+      'workshop',
+      'handoff',
+      'followup',
+      'summary',
+      'help',
+    ];
+    for (const list of bot.commandLists) {
+      expect(list.commands.map((c) => c.title)).toEqual(expected);
+      for (const c of list.commands) expect(c.description?.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('lists exactly the commands the bot understands and its help card lists', () => {
+    const meaning = (word: string) =>
+      JSON.stringify(parseCommand(word === 'start' ? 'start Contoso' : word));
+    const titles = manifest.bots[0].commandLists[0].commands.map((c) => c.title);
+    for (const title of titles)
+      expect(parseCommand(title)).not.toEqual({ kind: 'help', unknown: true });
+    const helpWords = TEXT_COMMANDS.map((c) => c.command.split(' ')[0]);
+    expect(new Set(titles.map(meaning))).toEqual(new Set(helpWords.map(meaning)));
+  });
+});
+
+describe('appPackage icons', () => {
+  it('color.png is 192x192 and opaque', () => {
+    const color = png(manifest.icons.color);
+    expect([color.width, color.height]).toEqual([192, 192]);
+    const seeThrough = color.data.filter((_, i) => i % 4 === 3 && color.data[i] !== 255).length;
+    expect(seeThrough).toBe(0);
+  });
+
+  it('outline.png is 32x32, white only, on a transparent background', () => {
+    const outline = png(manifest.icons.outline);
+    expect([outline.width, outline.height]).toEqual([32, 32]);
+    let transparent = 0;
+    let opaque = 0;
+    const notWhite: number[] = [];
+    for (let i = 0; i < outline.data.length; i += 4) {
+      const [r, g, b, a] = outline.data.subarray(i, i + 4);
+      if (a === 0) transparent++;
+      if (a === 255) opaque++;
+      if (a > 0 && (r !== 255 || g !== 255 || b !== 255)) notWhite.push(i / 4);
+    }
+    expect(notWhite).toEqual([]);
+    // Corners are background; the shield and its check are drawn.
+    for (const [x, y] of [
+      [0, 0],
+      [31, 0],
+      [0, 31],
+      [31, 31],
+    ])
+      expect(outline.data[(y * 32 + x) * 4 + 3]).toBe(0);
+    expect(transparent).toBeGreaterThan(32 * 32 * 0.5);
+    expect(opaque).toBeGreaterThan(40);
+  });
+
+  it('the committed icons are what scripts/draw-icons.ts draws (run `npm run icons` after changing it)', () => {
+    expect(pngBytes(drawColorIcon()).equals(readFileSync(join(APP, 'color.png')))).toBe(true);
+    expect(pngBytes(drawOutlineIcon()).equals(readFileSync(join(APP, 'outline.png')))).toBe(true);
+  });
+});
