@@ -29,7 +29,8 @@ function unsuffix(item: ItemKey, data: Record<string, unknown>): Record<string, 
   const id = data[item.key];
   if (typeof id !== 'string' || !id) return `Choose the ${item.label}.`;
   const known = item.valid instanceof RegExp ? item.valid.test(id) : item.valid.includes(id);
-  if (!known) return `"${id.slice(0, 40)}" is not a ${item.label} I know.`;
+  if (!known)
+    return `"${id.slice(0, 40)}" is not ${/^[aeiou]/i.test(item.label) ? 'an' : 'a'} ${item.label} I know.`;
   const suffix = `_${id}`;
   const out: Record<string, unknown> = { [item.key]: id };
   for (const [key, value] of Object.entries(data)) {

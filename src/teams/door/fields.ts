@@ -27,6 +27,8 @@ function asText(v: unknown): string | undefined {
   return undefined;
 }
 
+const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
+
 export function tooLongMessage(label: string, length: number, limit: number): string {
   return `The ${label} is ${count(length)} characters long; at most ${count(limit)} fit.`;
 }
@@ -51,7 +53,10 @@ export function oneOf<T extends string>(ids: readonly T[], label: string, requir
     const t = raw.trim();
     if (!t) return fail(ctx, required);
     if (!(ids as readonly string[]).includes(t))
-      return fail(ctx, `"${t.slice(0, 60)}" is not a ${label} I know: choose one from the list.`);
+      return fail(
+        ctx,
+        `"${t.slice(0, 60)}" is not ${article(label)} ${label} I know: choose one from the list.`,
+      );
     return t as T;
   });
 }
@@ -64,7 +69,10 @@ export function optionalOneOf<T extends string>(ids: readonly T[], label: string
     const t = raw.trim();
     if (!t) return undefined;
     if (!(ids as readonly string[]).includes(t))
-      return fail(ctx, `"${t.slice(0, 60)}" is not a ${label} I know: choose one from the list.`);
+      return fail(
+        ctx,
+        `"${t.slice(0, 60)}" is not ${article(label)} ${label} I know: choose one from the list.`,
+      );
     return t as T;
   });
 }

@@ -44,7 +44,7 @@ export const handoffSchema = z
     saasOther: appLines('list of other apps'),
     devicePlan: text('device management plan', LIMITS.longText),
     mobileAppPlan: text('mobile app management plan', LIMITS.longText),
-    risks: text('risks and blockers', LIMITS.longText),
+    risks: text('text on risks and blockers', LIMITS.longText),
     recommendedWorkshops: many(NEXT_PHASES, 'next workshops'),
     notes: text('note for the next engineer', LIMITS.longText),
   })

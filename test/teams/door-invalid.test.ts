@@ -1,0 +1,451 @@
+import { CARD_NAMES } from '../../src/cards/types.js';
+import { ACTION_VERB_LIST, OTHER_VERBS } from '../../src/cards/verbs.js';
+import { readCardAction, type DoorContext } from '../../src/teams/door.js';
+
+const ctx: DoorContext = {
+  leadMinutes: 60,
+  timeZone: 'Europe/Berlin',
+  members: [{ id: 'aad-ana', name: 'Ana Ruiz' }],
+};
+const door = (verb: string, data: Record<string, unknown>) => readCardAction(verb, data, ctx);
+
+const SCHEDULE = {
+  card: 'followup',
+  fuKind: 'bvd',
+  fuDate: '2025-04-08',
+  fuTime: '09:00',
+  fuZone: 'Europe/Paris',
+};
+const HANDOFF = { card: 'handoff', mfaApproach: 'caPolicy', mfaRegistered: '10' };
+
+const BAD: [string, string, Record<string, unknown>, string][] = [
+  // missing or empty required fields
+  ['no licence', 'licensing.record', { card: 'licensing', licences: '' }, 'Choose a licence.'],
+  ['no person', 'roles.assign', { card: 'roles', role: 'FE' }, 'Choose a person.'],
+  ['no role', 'roles.assign', { card: 'roles', personId: 'aad-ana' }, 'Choose a role.'],
+  [
+    'stakeholder without title',
+    'roles.assign',
+    { card: 'roles', personId: 'aad-ana', role: 'stakeholder' },
+    'A stakeholder needs a title (BDM, Security Analyst, …).',
+  ],
+  [
+    'no rationale',
+    'auth.finalize',
+    { card: 'auth', authMethod: 'phs', authRationale: '   ', authDecidedBy: 'Sam' },
+    'Give the rationale for the method.',
+  ],
+  [
+    'no level',
+    'agenda.assess',
+    { card: 'agenda', level_identity: 'basic', level_device: 'new' },
+    'Choose a level for information security.',
+  ],
+  [
+    'no decision',
+    'workshop.decide',
+    { card: 'workshop', feature: 'saasSso' },
+    'Choose enable now, planned or not planned.',
+  ],
+  ['no date', 'followup.schedule', { ...SCHEDULE, fuDate: '' }, 'Choose the date of the meeting.'],
+  [
+    'no time',
+    'conversation.schedule',
+    { card: 'agenda', conversationDate: '2025-04-01' },
+    'Choose the time of the conversation.',
+  ],
+  ['no customer', 'engagement.start', { card: 'help', customer: ' ' }, 'Name the customer.'],
+  // not one of the choices
+  [
+    'unknown licence',
+    'licensing.record',
+    { card: 'licensing', licences: 'm365e3,m365e9' },
+    '"m365e9" is not one of the licences I know.',
+  ],
+  [
+    'unknown role',
+    'roles.assign',
+    { card: 'roles', personId: 'aad-ana', role: 'CEO' },
+    '"CEO" is not a role I know: choose one from the list.',
+  ],
+  [
+    'unknown method',
+    'auth.prefer',
+    { card: 'auth', preferMethod: 'kerberos' },
+    '"kerberos" is not an authentication method I know: choose one from the list.',
+  ],
+  [
+    'unknown workshop',
+    'handoff.submit',
+    { ...HANDOFF, recommendedWorkshops: 'Conduct Nothing' },
+    '"Conduct Nothing" is not one of the next workshops I know.',
+  ],
+  [
+    'person not in the chat',
+    'roles.assign',
+    { card: 'roles', personId: 'aad-mallory', role: 'FM' },
+    'That person is not in this chat: choose someone from the list.',
+  ],
+  // per-item forms
+  [
+    'no feature',
+    'workshop.decide',
+    { card: 'workshop', choice_saasSso: 'enable' },
+    'Choose the security feature.',
+  ],
+  [
+    'unknown feature',
+    'workshop.decide',
+    { card: 'workshop', feature: 'quantum', choice_quantum: 'enable' },
+    '"quantum" is not a security feature I know.',
+  ],
+  [
+    'unknown step',
+    'identity.complete',
+    { card: 'identity', step: 'authMethod' },
+    '"authMethod" is not a Prepare Identity step I know.',
+  ],
+  [
+    'bad follow-up id',
+    'followup.cancel',
+    { card: 'followup', followUpId: 'drop table' },
+    '"drop table" is not a follow-up I know.',
+  ],
+  [
+    'item id not text',
+    'workshop.caPolicy',
+    { card: 'workshop', policy: 7 },
+    'Choose the Conditional Access policy.',
+  ],
+  // wrong types
+  [
+    'licences as an object',
+    'licensing.record',
+    { card: 'licensing', licences: { a: 1 } },
+    'The licences must be chosen from the list.',
+  ],
+  [
+    'licences as numbers',
+    'licensing.record',
+    { card: 'licensing', licences: [1, 2] },
+    'The licences must be chosen from the list.',
+  ],
+  [
+    'rationale as an object',
+    'auth.finalize',
+    { card: 'auth', authMethod: 'phs', authRationale: { x: 1 }, authDecidedBy: 'Sam' },
+    'The rationale must be text.',
+  ],
+  [
+    'number as a boolean',
+    'workshop.mfa',
+    { card: 'workshop', mfaRegistered: true, mfaTotal: 2 },
+    'The number of users registered for MFA must be a whole number.',
+  ],
+  [
+    'fractional number',
+    'workshop.mfa',
+    { card: 'workshop', mfaRegistered: '1.5', mfaTotal: 2 },
+    'The number of users registered for MFA must be a whole number, like 250; "1.5" is not.',
+  ],
+  [
+    'negative number',
+    'workshop.mfa',
+    { card: 'workshop', mfaRegistered: '10', mfaTotal: '-3' },
+    'The number of users must be a whole number, like 250; "-3" is not.',
+  ],
+  [
+    'number too large',
+    'workshop.mfa',
+    { card: 'workshop', mfaRegistered: '1', mfaTotal: '20000000' },
+    'The number of users is 20,000,000; at most 10,000,000 fit.',
+  ],
+  [
+    'empty number',
+    'handoff.submit',
+    { ...HANDOFF, mfaRegistered: '' },
+    'Give the number of users registered for MFA.',
+  ],
+  [
+    'apps as a list',
+    'handoff.submit',
+    { ...HANDOFF, saasGallery: ['Salesforce'] },
+    'The list of gallery apps must be text, one app per line.',
+  ],
+  // malformed dates and times
+  [
+    'impossible date',
+    'followup.schedule',
+    { ...SCHEDULE, fuDate: '2025-02-30' },
+    'The date must be a date like 2025-04-30; "2025-02-30" is not.',
+  ],
+  [
+    'US date',
+    'followup.schedule',
+    { ...SCHEDULE, fuDate: '04/08/2025' },
+    'The date must be a date like 2025-04-30; "04/08/2025" is not.',
+  ],
+  [
+    'bad time',
+    'followup.schedule',
+    { ...SCHEDULE, fuTime: '9am' },
+    'The time must be a time like 14:30; "9am" is not.',
+  ],
+  [
+    'hour 24',
+    'followup.schedule',
+    { ...SCHEDULE, fuTime: '24:00' },
+    'The time must be a time like 14:30; "24:00" is not.',
+  ],
+  [
+    'unknown zone',
+    'followup.schedule',
+    { ...SCHEDULE, fuZone: 'Mars/Olympus' },
+    '"Mars/Olympus" is not a time zone I know: use an IANA name like Europe/Paris.',
+  ],
+  [
+    'skipped hour',
+    'followup.reschedule',
+    { card: 'followup', followUpId: 'fu-1', 'date_fu-1': '2025-03-30', 'time_fu-1': '02:30' },
+    '2025-03-30 02:30 does not exist in Europe/Berlin (the clocks change then): choose another time.',
+  ],
+  [
+    'bad target date',
+    'workshop.decide',
+    { card: 'workshop', feature: 'saasSso', choice_saasSso: 'planned', date_saasSso: 'soon' },
+    'The target date must be a date like 2025-04-30; "soon" is not.',
+  ],
+  // oversized text: the field and the limit named
+  [
+    'long reason',
+    'workshop.decide',
+    {
+      card: 'workshop',
+      feature: 'saasSso',
+      choice_saasSso: 'notPlanned',
+      reason_saasSso: 'r'.repeat(2400),
+    },
+    'The reason is 2,400 characters long; at most 500 fit.',
+  ],
+  [
+    'long customer',
+    'engagement.start',
+    { card: 'help', customer: 'c'.repeat(130) },
+    'The customer name is 130 characters long; at most 120 fit.',
+  ],
+  [
+    'long note',
+    'identity.complete',
+    { card: 'identity', step: 'forests', note_forests: 'n'.repeat(501) },
+    'The note is 501 characters long; at most 500 fit.',
+  ],
+  [
+    'long question',
+    'agenda.acknowledge',
+    { card: 'agenda', topics: 'baseline', question: 'q'.repeat(2001) },
+    'The question is 2,001 characters long; at most 2,000 fit.',
+  ],
+  [
+    'long decider',
+    'auth.finalize',
+    { card: 'auth', authMethod: 'phs', authRationale: 'ok', authDecidedBy: 'd'.repeat(121) },
+    'The name of who decided is 121 characters long; at most 120 fit.',
+  ],
+  [
+    'long agenda',
+    'followup.schedule',
+    { ...SCHEDULE, fuAgenda: 'a'.repeat(2500) },
+    'The agenda is 2,500 characters long; at most 2,000 fit.',
+  ],
+  [
+    'long risks',
+    'handoff.submit',
+    { ...HANDOFF, risks: 'r'.repeat(2001) },
+    'The text on risks and blockers is 2,001 characters long; at most 2,000 fit.',
+  ],
+  [
+    'long app name',
+    'handoff.submit',
+    { ...HANDOFF, saasOther: `ok\n${'A'.repeat(130)}` },
+    `The SaaS app name "${'A'.repeat(40)}…" is 130 characters long; at most 120 fit.`,
+  ],
+  [
+    'too many apps',
+    'handoff.submit',
+    {
+      ...HANDOFF,
+      saasGallery: Array.from({ length: 30 }, (_, i) => `G${i}`).join('\n'),
+      saasOther: Array.from({ length: 21 }, (_, i) => `O${i}`).join('\n'),
+    },
+    'List at most 50 SaaS apps; there are 51.',
+  ],
+  [
+    'too many attendees',
+    'followup.schedule',
+    { ...SCHEDULE, fuAttendees: Array.from({ length: 61 }, (_, i) => `p${i}`).join(',') },
+    'Choose at most 60 attendees; you chose 61.',
+  ],
+  // navigation
+  [
+    'unknown card to open',
+    'show',
+    { card: 'status', open: 'secrets' },
+    'That button opens no card I know.',
+  ],
+  [
+    'refresh without a card',
+    'refresh',
+    { card: 'nope' },
+    'That card cannot be refreshed: it names no card I know.',
+  ],
+];
+
+describe('bad input comes back as a message a person can read, on the card, nothing thrown', () => {
+  test.each(BAD)('%s', (_name, verb, data, message) => {
+    const result = door(verb, data);
+    expect(result).toEqual({
+      kind: 'invalid',
+      card: expect.any(String),
+      message,
+      form: expect.any(Object),
+    });
+  });
+
+  test('what the person typed is kept (without the technical keys), for the card the button was on', () => {
+    const data = {
+      verb: 'workshop.decide',
+      card: 'workshop',
+      feature: 'saasSso',
+      choice_saasSso: 'notPlanned',
+      reason_saasSso: 'r'.repeat(600),
+    };
+    const result = readCardAction('', data, ctx);
+    expect(result).toEqual({
+      kind: 'invalid',
+      card: 'workshop',
+      message: 'The reason is 600 characters long; at most 500 fit.',
+      form: { feature: 'saasSso', choice_saasSso: 'notPlanned', reason_saasSso: 'r'.repeat(600) },
+    });
+  });
+
+  test('an unknown or missing verb', () => {
+    expect(door('workshop.hack', { card: 'workshop', x: 1 })).toEqual({
+      kind: 'invalid',
+      card: 'workshop',
+      message:
+        'I do not know that button ("workshop.hack"). The card may be out of date: open it again.',
+      form: { x: 1 },
+    });
+    expect(door('', { card: 'status' })).toMatchObject({
+      kind: 'invalid',
+      card: 'status',
+      message: expect.stringContaining('with no verb'),
+    });
+    expect(readCardAction(undefined as unknown as string, { verb: 42 }, ctx)).toMatchObject({
+      kind: 'invalid',
+      card: 'help',
+    });
+  });
+
+  test('malformed data: not an object, too large, or not serializable', () => {
+    for (const data of [null, undefined, 'x', 42, ['a']]) {
+      expect(
+        readCardAction('licensing.record', data as unknown as Record<string, unknown>, ctx),
+      ).toEqual({
+        kind: 'invalid',
+        card: 'help',
+        message: 'That answer could not be read. Please try the card again.',
+        form: {},
+      });
+    }
+    expect(
+      door('licensing.record', {
+        card: 'licensing',
+        licences: 'm365e3',
+        licensingNotes: 'x'.repeat(70_000),
+      }),
+    ).toMatchObject({
+      kind: 'invalid',
+      card: 'licensing',
+      message: 'That answer is too large to keep. Shorten the longest text and try again.',
+    });
+    const circular: Record<string, unknown> = { card: 'roles' };
+    circular.self = circular;
+    expect(door('roles.assign', circular)).toMatchObject({ kind: 'invalid', card: 'roles' });
+  });
+
+  test('never throws, whatever arrives in any field of any verb', () => {
+    const weird: unknown[] = [
+      undefined,
+      null,
+      0,
+      -1,
+      1.5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      true,
+      {},
+      [],
+      [1, 'a'],
+      '',
+      ' ',
+      '💥'.repeat(300),
+      '__proto__',
+      'constructor',
+      'a,b,,c',
+    ];
+    const fields = [
+      'card',
+      'open',
+      'customer',
+      'personId',
+      'role',
+      'title',
+      'licences',
+      'addOns',
+      'licensingNotes',
+      'conversationDate',
+      'conversationTime',
+      'conversationZone',
+      'topics',
+      'question',
+      'level_identity',
+      'step',
+      'note_forests',
+      'preferMethod',
+      'authMethod',
+      'authRationale',
+      'authDecidedBy',
+      'feature',
+      'choice_saasSso',
+      'date_saasSso',
+      'reason_saasSso',
+      'policy',
+      'caState_admins',
+      'mfaRegistered',
+      'mfaTotal',
+      'mfaApproach',
+      'saasGallery',
+      'recommendedWorkshops',
+      'fuKind',
+      'fuDate',
+      'fuTime',
+      'fuZone',
+      'fuAttendees',
+      'followUpId',
+      'date_fu-1',
+    ];
+    const kinds = new Set(['action', 'start', 'show', 'refresh', 'export', 'invalid']);
+    for (const verb of [...ACTION_VERB_LIST, ...OTHER_VERBS, 'unknown']) {
+      for (const value of weird) {
+        const data = Object.fromEntries(fields.map((f) => [f, value]));
+        const result = readCardAction(verb, data, ctx);
+        expect(kinds.has(result.kind)).toBe(true);
+        if (result.kind === 'invalid') {
+          expect(CARD_NAMES).toContain(result.card);
+          expect(result.message.length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,307 @@
+import type { Action } from '../../src/playbook/actions.js';
+import { ACTION_VERB_LIST } from '../../src/cards/verbs.js';
+import { readCardAction, type DoorContext, type DoorResult } from '../../src/teams/door.js';
+
+const ctx: DoorContext = {
+  leadMinutes: 45,
+  timeZone: 'Europe/Berlin',
+  members: [
+    { id: 'aad-ana', name: 'Ana Ruiz' },
+    { id: 'aad-erik', name: 'Erik Lund' },
+  ],
+};
+
+const door = (verb: string, data: Record<string, unknown>) => readCardAction(verb, data, ctx);
+const action = (card: string, a: Action): DoorResult => ({
+  kind: 'action',
+  action: a,
+  card: card as never,
+});
+
+const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
+  ['kickoff.confirm', { card: 'roles' }, action('roles', { type: 'confirmKickoff' })],
+  [
+    'roles.assign',
+    { card: 'roles', personId: 'aad-ana', role: 'stakeholder', title: 'Director of Security' },
+    action('roles', {
+      type: 'assignRole',
+      personId: 'aad-ana',
+      name: 'Ana Ruiz',
+      role: 'stakeholder',
+      title: 'Director of Security',
+    }),
+  ],
+  [
+    'roles.assign',
+    { card: 'roles', personId: 'aad-erik', role: 'FE', title: 'BDM' },
+    action('roles', { type: 'assignRole', personId: 'aad-erik', name: 'Erik Lund', role: 'FE' }),
+  ],
+  [
+    'roles.assign',
+    { card: 'roles', personId: 'aad-erik', role: 'none' },
+    action('roles', { type: 'assignRole', personId: 'aad-erik', name: 'Erik Lund', role: 'none' }),
+  ],
+  [
+    'licensing.record',
+    {
+      card: 'licensing',
+      licences: 'm365e3,emse5',
+      addOns: 'intune',
+      licensingNotes: '  1,200 seats ',
+    },
+    action('licensing', {
+      type: 'recordLicensing',
+      licences: ['m365e3', 'emse5'],
+      addOns: ['intune'],
+      notes: '1,200 seats',
+    }),
+  ],
+  [
+    'conversation.schedule',
+    {
+      card: 'agenda',
+      conversationDate: '2025-04-02',
+      conversationTime: '14:30',
+      conversationZone: 'America/New_York',
+    },
+    action('agenda', { type: 'scheduleConversation', startsAt: '2025-04-02T18:30:00.000Z' }),
+  ],
+  [
+    'conversation.schedule',
+    {
+      card: 'agenda',
+      conversationDate: '2025-04-02',
+      conversationTime: '14:30',
+      conversationZone: '',
+    },
+    action('agenda', { type: 'scheduleConversation', startsAt: '2025-04-02T12:30:00.000Z' }),
+  ],
+  [
+    'agenda.acknowledge',
+    { card: 'agenda', topics: 'baseline,importance', question: 'What about guests?' },
+    action('agenda', {
+      type: 'acknowledgeAgenda',
+      topics: ['baseline', 'importance'],
+      question: 'What about guests?',
+    }),
+  ],
+  [
+    'agenda.assess',
+    { card: 'agenda', level_identity: 'basic', level_device: 'new', level_information: 'advanced' },
+    action('agenda', {
+      type: 'selfAssess',
+      levels: { identity: 'basic', device: 'new', information: 'advanced' },
+    }),
+  ],
+  ['conversation.deliver', { card: 'agenda' }, action('agenda', { type: 'deliverConversation' })],
+  [
+    'identity.complete',
+    {
+      card: 'identity',
+      step: 'breakGlass',
+      note_breakGlass: 'bg1, bg2',
+      note_forests: 'not this one',
+    },
+    action('identity', { type: 'completeIdentityStep', step: 'breakGlass', note: 'bg1, bg2' }),
+  ],
+  [
+    'identity.complete',
+    { card: 'identity', step: 'mfaAdmins' },
+    action('identity', { type: 'completeIdentityStep', step: 'mfaAdmins', note: '' }),
+  ],
+  [
+    'auth.prefer',
+    { card: 'auth', preferMethod: 'pta', preferComment: '' },
+    action('auth', { type: 'statePreference', method: 'pta', comment: '' }),
+  ],
+  [
+    'auth.finalize',
+    {
+      card: 'auth',
+      authMethod: 'adfs',
+      authRationale: 'Smart cards on premises.',
+      authDecidedBy: 'Sam Okafor',
+    },
+    action('auth', {
+      type: 'finalizeAuthMethod',
+      method: 'adfs',
+      rationale: 'Smart cards on premises.',
+      decidedBy: 'Sam Okafor',
+    }),
+  ],
+  ['identity.syncReady', { card: 'identity' }, action('identity', { type: 'markSyncReady' })],
+  [
+    'workshop.decide',
+    {
+      card: 'workshop',
+      feature: 'saasSso',
+      choice_saasSso: 'planned',
+      date_saasSso: '2025-06-30',
+      reason_saasSso: 'ignored when planned',
+    },
+    action('workshop', {
+      type: 'decideFeature',
+      feature: 'saasSso',
+      choice: 'planned',
+      targetDate: '2025-06-30',
+    }),
+  ],
+  [
+    'workshop.decide',
+    {
+      card: 'workshop',
+      feature: 'mobileAppManagement',
+      choice_mobileAppManagement: 'notPlanned',
+      date_mobileAppManagement: '',
+      reason_mobileAppManagement: 'No phones.',
+    },
+    action('workshop', {
+      type: 'decideFeature',
+      feature: 'mobileAppManagement',
+      choice: 'notPlanned',
+      reason: 'No phones.',
+    }),
+  ],
+  [
+    'workshop.decide',
+    { card: 'workshop', feature: 'mfaAllUsers', choice_mfaAllUsers: 'enable' },
+    action('workshop', { type: 'decideFeature', feature: 'mfaAllUsers', choice: 'enable' }),
+  ],
+  [
+    'workshop.caPolicy',
+    { card: 'workshop', policy: 'blockLegacy', caState_blockLegacy: 'created' },
+    action('workshop', { type: 'recordCaPolicy', policy: 'blockLegacy', state: 'created' }),
+  ],
+  [
+    'workshop.mfa',
+    { card: 'workshop', mfaRegistered: '1150', mfaTotal: 1200 },
+    action('workshop', { type: 'recordMfaRegistration', registered: 1150, total: 1200 }),
+  ],
+  ['workshop.removeBlockAll', { card: 'workshop' }, action('workshop', { type: 'removeBlockAll' })],
+  ['workshop.deliver', { card: 'workshop' }, action('workshop', { type: 'deliverWorkshop' })],
+  [
+    'handoff.submit',
+    {
+      card: 'handoff',
+      authRationale: 'PHS.',
+      mfaApproach: 'securityDefaults',
+      mfaRegistered: '40',
+      saasGallery: 'Salesforce\r\n\n  Workday  ',
+      saasOther: 'Intranet',
+      devicePlan: 'Intune next quarter.',
+      mobileAppPlan: '',
+      risks: 'Contractors.',
+      recommendedWorkshops: 'Conduct Technical Assessment,Conduct Services Workshops',
+      notes: 'Tuesdays.',
+    },
+    action('handoff', {
+      type: 'submitHandoff',
+      form: {
+        authRationale: 'PHS.',
+        mfaApproach: 'securityDefaults',
+        mfaRegistered: 40,
+        saasApps: [
+          { name: 'Salesforce', inGallery: true },
+          { name: 'Workday', inGallery: true },
+          { name: 'Intranet', inGallery: false },
+        ],
+        devicePlan: 'Intune next quarter.',
+        mobileAppPlan: '',
+        risks: 'Contractors.',
+        recommendedWorkshops: ['Conduct Technical Assessment', 'Conduct Services Workshops'],
+        notes: 'Tuesdays.',
+      },
+    }),
+  ],
+  [
+    'followup.schedule',
+    {
+      card: 'followup',
+      fuKind: 'servicesWorkshop',
+      fuDate: '2025-04-08',
+      fuTime: '09:00',
+      fuZone: 'Asia/Tokyo',
+      fuAttendees: 'aad-ana,aad-erik',
+      fuAgenda: 'Teams rollout',
+    },
+    action('followup', {
+      type: 'scheduleFollowUp',
+      kind: 'servicesWorkshop',
+      startsAt: '2025-04-08T00:00:00.000Z',
+      timeZone: 'Asia/Tokyo',
+      attendees: ['aad-ana', 'aad-erik'],
+      agenda: 'Teams rollout',
+      leadMinutes: 45,
+    }),
+  ],
+  [
+    'followup.schedule',
+    { card: 'followup', fuKind: 'bvd', fuDate: '2025-01-15', fuTime: '09:00:00' },
+    action('followup', {
+      type: 'scheduleFollowUp',
+      kind: 'bvd',
+      startsAt: '2025-01-15T08:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+      attendees: [],
+      agenda: '',
+      leadMinutes: 45,
+    }),
+  ],
+  [
+    'followup.reschedule',
+    {
+      card: 'followup',
+      followUpId: 'fu-12',
+      'date_fu-12': '2025-07-01',
+      'time_fu-12': '10:15',
+      'zone_fu-12': 'Europe/London',
+      'date_fu-3': '2030-01-01',
+    },
+    action('followup', {
+      type: 'rescheduleFollowUp',
+      followUpId: 'fu-12',
+      startsAt: '2025-07-01T09:15:00.000Z',
+      timeZone: 'Europe/London',
+      leadMinutes: 45,
+    }),
+  ],
+  [
+    'followup.cancel',
+    { card: 'followup', followUpId: 'fu-3' },
+    action('followup', { type: 'cancelFollowUp', followUpId: 'fu-3' }),
+  ],
+  ['phase.moveOn', { card: 'summary' }, action('summary', { type: 'moveToNextPhase' })],
+  [
+    'engagement.start',
+    { card: 'help', customer: '  Fabrikam   Inc ' },
+    { kind: 'start', customer: 'Fabrikam Inc' },
+  ],
+  ['show', { card: 'workshop', open: 'handoff' }, { kind: 'show', card: 'handoff' }],
+  ['refresh', { card: 'status' }, { kind: 'refresh', card: 'status' }],
+  ['summary.export', { card: 'summary' }, { kind: 'export' }],
+];
+
+describe('every verb, as Action.Execute sends it', () => {
+  test.each(HAPPY)('%s %j', (verb, data, expected) => {
+    expect(door(verb, data)).toEqual(expected);
+  });
+
+  test('the table covers every action verb the cards use', () => {
+    const covered = new Set(HAPPY.map(([verb]) => verb));
+    for (const verb of ACTION_VERB_LIST) expect(covered.has(verb)).toBe(true);
+  });
+});
+
+describe('the Action.Submit fallback (the verb inside the data) lands in the same door', () => {
+  test.each(HAPPY)('%s', (verb, data, expected) => {
+    expect(readCardAction('', { verb, ...data }, ctx)).toEqual(expected);
+  });
+});
+
+describe('the card to re-render', () => {
+  test('is the card the button was on, or the verb’s own card when the data does not say', () => {
+    expect(door('workshop.deliver', { card: 'status' })).toMatchObject({ card: 'status' });
+    expect(door('workshop.deliver', {})).toMatchObject({ card: 'workshop' });
+    expect(door('workshop.deliver', { card: 'nonsense' })).toMatchObject({ card: 'workshop' });
+  });
+});
