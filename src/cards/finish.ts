@@ -77,7 +77,10 @@ export function finishCard(expanded: Json, req: CardRequest): Json {
     ...expanded,
   };
   const e = req.engagement;
-  const userIds = req.refreshUserIds ?? (e ? Object.keys(e.people) : []);
+  // Teams names users in refresh lists by their Teams ids (29:…), known once a person has a role.
+  const userIds =
+    req.refreshUserIds ??
+    (e ? Object.values(e.people).flatMap((p) => (p.teamsId ? [p.teamsId] : [])) : []);
   if (req.viewer === undefined && e && userIds.length >= 1 && userIds.length <= MAX_REFRESH_USERS) {
     card.refresh = {
       action: { type: 'Action.Execute', verb: 'refresh', data: { card: req.card } },

@@ -25,6 +25,7 @@ export type Action =
       name: string;
       role: Role | 'none';
       title?: StakeholderTitle;
+      teamsId?: string;
     }
   | { type: 'recordLicensing'; licences: LicenceId[]; addOns: AddOnId[]; notes: string }
   | { type: 'scheduleConversation'; startsAt: string }

@@ -27,6 +27,8 @@ export interface Actor {
   id: string;
   name: string;
   tenantId: string;
+  /** The person's Teams user id (29:…), which card refresh lists name; the id above is the key. */
+  teamsId?: string;
 }
 
 export interface Person {
@@ -34,6 +36,8 @@ export interface Person {
   name: string;
   role: Role;
   title?: StakeholderTitle;
+  /** Teams user id (29:…), for user-specific card views. */
+  teamsId?: string;
   assigned: Stamp;
 }
 

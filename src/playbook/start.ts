@@ -46,7 +46,15 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
     ...(input.conversationReference ? { conversationReference: input.conversationReference } : {}),
     customer,
     started,
-    people: { [actor.id]: { id: actor.id, name: actor.name, role: 'FM', assigned: started } },
+    people: {
+      [actor.id]: {
+        id: actor.id,
+        name: actor.name,
+        role: 'FM',
+        ...(actor.teamsId ? { teamsId: actor.teamsId } : {}),
+        assigned: started,
+      },
+    },
     conversation: { acknowledgements: {}, questions: [], selfAssessments: {} },
     identity: { steps: {}, preferences: {} },
     workshop: { decisions: {}, caPolicies: {} },

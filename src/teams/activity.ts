@@ -26,7 +26,7 @@ export function readIncoming(activity: Activity): Incoming {
     activityId: activity.id ?? '',
     actor:
       aadObjectId && tenantId
-        ? { id: aadObjectId, name: activity.from.name?.trim() || 'Someone', tenantId }
+        ? { id: aadObjectId, name: activity.from.name?.trim() || 'Someone', tenantId, ...(activity.from.id ? { teamsId: activity.from.id } : {}) }
         : undefined,
     conversationId: activity.conversation?.id ?? '',
     conversationKind: kind === 'groupChat' || kind === 'channel' ? kind : 'personal',

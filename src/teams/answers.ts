@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { CardName, CardRenderer, CardRequest } from '../cards/renderer.js';
+import { isCardName, type CardName, type CardRenderer, type CardRequest } from '../cards/renderer.js';
 import { summaryMarkdown } from '../cards/export.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import { describeRefusal } from '../playbook/refusal.js';
@@ -34,6 +34,10 @@ export type Message = NonNullable<CardRequest['message']>;
 export class CardAnswers {
   constructor(private readonly deps: AnswerDeps) {}
 
+  get defaultTimeZone(): string {
+    return this.deps.defaultTimeZone;
+  }
+
   render(card: CardName, engagement: Engagement | undefined, actor: Actor | undefined, extra: Partial<CardRequest> = {}): Card {
     const role = actor && engagement ? engagement.people[actor.id]?.role : undefined;
     return this.deps.cards.render({
@@ -60,73 +64,82 @@ export class CardAnswers {
 
   async answer(incoming: Incoming, action: CardAction, members: () => Promise<Member[]>, logger: Logger): Promise<Answer> {
     const actor = incoming.actor;
+    const timeZone = incoming.timeZone ?? this.deps.defaultTimeZone;
     if (!actor) {
-      return { card: this.render('help', undefined, undefined, { message: { kind: 'error', text: 'I cannot tell who you are: card answers need a signed-in Teams user of an organization. Nothing was changed.' } }) };
+      return { card: this.render('help', undefined, undefined, { timeZone, message: { kind: 'error', text: 'I cannot tell who you are: card answers need a signed-in Teams user of an organization. Nothing was changed.' } }) };
     }
-    const needsRoster = action.verb === 'roles.assign' || action.data.card === 'roles';
-    const roster = needsRoster ? await members() : [];
-    const door = readCardAction(action.verb, action.data, {
-      leadMinutes: this.deps.leadMinutes,
-      timeZone: incoming.timeZone ?? this.deps.defaultTimeZone,
-      members: roster,
-    });
+    const view = (card: CardName, e: Engagement | undefined, extra: Partial<CardRequest> = {}) =>
+      this.render(card, e, actor, { timeZone, ...extra });
+    const roster = action.verb === 'roles.assign' || action.data.card === 'roles' || action.data.open === 'roles' ? await this.people(incoming, members) : [];
+    const door = readCardAction(action.verb, action.data, { leadMinutes: this.deps.leadMinutes, timeZone, members: roster });
     logger.info({ verb: action.verb, door: door.kind, automatic: action.automatic }, 'card action');
     try {
       switch (door.kind) {
         case 'refresh':
         case 'show': {
           const { engagement, message } = await this.readable(incoming);
-          if (message) return { card: this.render('help', undefined, actor, { message }) };
-          return { card: this.render(door.card, engagement, actor, { members: roster }) };
+          if (message) return { card: view('help', undefined, { message }) };
+          return { card: view(door.card, engagement, { members: roster }) };
         }
         case 'export': {
           const { engagement, message } = await this.readable(incoming);
-          if (!engagement) return { card: this.render('help', undefined, actor, { message: message ?? { kind: 'error', text: 'There is no engagement to export yet.' } }) };
+          if (!engagement) return { card: view('help', undefined, { message: message ?? { kind: 'error', text: 'There is no engagement to export yet.' } }) };
           return {
-            card: this.render('summary', engagement, actor, { message: { kind: 'success', text: 'The summary is posted below as a message you can keep.' } }),
+            card: view('summary', engagement, { message: { kind: 'success', text: 'The summary is posted below as a message you can keep.' } }),
             post: summaryMarkdown(engagement),
           };
         }
         case 'invalid': {
           const { engagement } = await this.readable(incoming);
-          return { card: this.render(door.card, engagement, actor, { message: { kind: 'error', text: `${door.message} Nothing was saved.` }, form: door.form, members: roster }) };
+          return { card: view(door.card, engagement, { message: { kind: 'error', text: `${door.message} Nothing was saved.` }, form: door.form, members: roster }) };
         }
         case 'start': {
           const outcome = await this.deps.engagements.start(
-            { customer: door.customer, tenantId: incoming.tenantId ?? actor.tenantId, conversationId: incoming.conversationId, conversationType: incoming.conversationKind, ...(incoming.reference ? { conversationReference: incoming.reference } : {}) },
+            { customer: door.customer, tenantId: incoming.tenantId ?? actor.tenantId, conversationId: incoming.conversationId, conversationType: incoming.conversationKind, conversationReference: incoming.reference },
             actor,
             incoming.activityId,
           );
-          return this.afterOutcome('roles', outcome, actor, action, roster);
+          return this.afterOutcome('roles', outcome, actor, action, { timeZone, members: roster });
         }
         case 'action': {
           const outcome = await this.deps.engagements.act(incoming.conversationId, door.action, actor, incoming.activityId);
-          return this.afterOutcome(door.card, outcome, actor, action, roster);
+          return this.afterOutcome(door.card, outcome, actor, action, { timeZone, members: roster });
         }
       }
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       logger.warn({ err: err.message }, 'store unavailable');
-      const card = typeof action.data.card === 'string' ? (action.data.card as CardName) : 'help';
-      return { card: this.render(card, undefined, actor, { message: { kind: 'error', text: err.message }, form: action.data }) };
+      const card = typeof action.data.card === 'string' && isCardName(action.data.card) ? action.data.card : 'help';
+      const { engagement } = await this.readable(incoming).catch(() => ({ engagement: undefined }));
+      return { card: view(card, engagement, { message: { kind: 'error', text: err.message }, form: action.data, members: roster }) };
     }
   }
 
-  private afterOutcome(card: CardName, outcome: Outcome, actor: Actor, action: CardAction, roster: Member[]): Answer {
+  /** The chat's members and the engagement's people (someone who left the chat can still be removed). */
+  private async people(incoming: Incoming, members: () => Promise<Member[]>): Promise<Member[]> {
+    const [roster, { engagement }] = await Promise.all([members(), this.readable(incoming)]);
+    const known = new Set(roster.map((m) => m.id));
+    const gone = Object.values(engagement?.people ?? {})
+      .filter((p) => !known.has(p.id))
+      .map((p) => ({ id: p.id, name: p.name, ...(p.teamsId ? { teamsId: p.teamsId } : {}) }));
+    return [...roster, ...gone];
+  }
+
+  private afterOutcome(card: CardName, outcome: Outcome, actor: Actor, action: CardAction, extra: Partial<CardRequest>): Answer {
     if (!outcome.ok) {
       const engagement = outcome.refusal.kind === 'otherTenant' ? undefined : outcome.engagement;
       return {
         card: this.render(engagement ? card : 'help', engagement, actor, {
+          ...extra,
           message: { kind: 'error', text: describeRefusal(outcome.refusal) },
           form: action.data,
-          members: roster,
         }),
       };
     }
     const text = outcome.duplicate ? 'Already recorded.' : `Saved: ${actor.name} ${outcome.summary}.`;
     return {
-      card: this.render(card, outcome.engagement, actor, { message: { kind: 'success', text }, members: roster }),
-      shared: this.shared(card, outcome.engagement, { members: roster }),
+      card: this.render(card, outcome.engagement, actor, { ...extra, message: { kind: 'success', text } }),
+      shared: this.shared(card, outcome.engagement, extra),
     };
   }
 }

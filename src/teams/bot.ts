@@ -81,7 +81,8 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
         return;
       }
       const members = command.card === 'roles' ? await chatRoster(context, logger) : [];
-      await context.sendActivity(cardActivity(this.answers.shared(command.card, engagement, { members })));
+      const timeZone = incoming.timeZone ?? this.answers.defaultTimeZone;
+      await context.sendActivity(cardActivity(this.answers.shared(command.card, engagement, { members, timeZone })));
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       await context.sendActivity(err.message);

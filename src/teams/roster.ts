@@ -2,8 +2,11 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 
 export interface Member {
+  /** Azure AD object id. */
   id: string;
   name: string;
+  /** Teams user id (29:…). */
+  teamsId?: string;
 }
 
 /** The chat's members (Azure AD object id and name), for assigning roles. Empty when Teams cannot tell. */
@@ -14,7 +17,7 @@ export async function chatRoster(context: TurnContext, logger: Logger): Promise<
     do {
       const page = await TeamsInfo.getPagedMembers(context, 200, token);
       for (const m of page.members) {
-        if (m.aadObjectId) members.push({ id: m.aadObjectId, name: m.name || m.givenName || 'Unnamed member' });
+        if (m.aadObjectId) members.push({ id: m.aadObjectId, name: m.name || m.givenName || 'Unnamed member', teamsId: m.id });
       }
       token = page.continuationToken;
     } while (token && members.length < 1000);

@@ -39,6 +39,7 @@ export function assignRole(ctx: StepContext, a: ActionOf<'assignRole'>): StepRes
     name,
     role: a.role,
     ...(a.role === 'stakeholder' ? { title: a.title } : {}),
+    ...(a.teamsId || current?.teamsId ? { teamsId: a.teamsId || current?.teamsId } : {}),
     assigned: ctx.stamp,
   };
   const title = a.role === 'stakeholder' && a.title ? ` (${a.title})` : '';

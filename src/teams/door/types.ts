@@ -19,7 +19,7 @@ export interface DoorContext {
   /** The zone of the person's client, or the bot's default: dates typed without a zone are in it. */
   timeZone: string;
   /** The chat roster: roles.assign takes the person's name from it. */
-  members: { id: string; name: string }[];
+  members: { id: string; name: string; teamsId?: string }[];
 }
 
 /** What a verb's builder gives back: the action, or a message when the input cannot make one. */

@@ -55,6 +55,7 @@ export const VERBS: Record<ActionVerb, VerbSpec> = {
         type: 'assignRole',
         personId: member.id,
         name,
+        ...(member.teamsId ? { teamsId: member.teamsId } : {}),
         role: v.role,
         ...(v.role === 'stakeholder' && v.title ? { title: v.title } : {}),
       };

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { EngagementStore } from '../../src/store/store.js';
+import { Chat } from './chat.js';
+import { TeamsChannel, type ChannelUser } from './teams-channel.js';
+
+export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+export const OTHER_TENANT = '0f0e0d0c-0b0a-0908-0706-050403020100';
+
+export function user(name: string, n: number, tenantId = TENANT): ChannelUser {
+  const hex = n.toString(16).padStart(12, '0');
+  return { id: `29:${name.toLowerCase().replace(/\s+/g, '-')}`, aadObjectId: `00000000-0000-4000-8000-${hex}`, name, tenantId };
+}
+
+export const PEOPLE = {
+  fm: user('Megan Bowen', 1),
+  fe: user('Alex Wilber', 2),
+  sme: user('Lee Gu', 3),
+  bdm: user('Nestor Wilke', 4),
+  architect: user('Patti Fernandez', 5),
+  stranger: user('Diego Siciliani', 6),
+  outsider: user('Eve Outsider', 7, OTHER_TENANT),
+};
+
+export interface TestBot {
+  app: RunningApp;
+  url: string;
+  channel: TeamsChannel;
+  chat(conversationId?: string, kind?: Chat['kind']): Chat;
+  close(): Promise<void>;
+}
+
+/** The real bot (server, adapter, door, playbook, store) on a free port, with a Teams-like channel. */
+export async function startTestBot(options: { store?: EngagementStore; env?: NodeJS.ProcessEnv; clock?: () => Date } = {}): Promise<TestBot> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ds-bot-'));
+  const channel = new TeamsChannel();
+  await channel.start();
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }, '1.2.3');
+  const app = await startApp(config, {
+    logger: pino({ level: 'silent' }),
+    host: '127.0.0.1',
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const url = `http://127.0.0.1:${app.port}/api/messages`;
+  return {
+    app,
+    url,
+    channel,
+    chat(conversationId = '19:engagement-chat@thread.v2', kind = 'groupChat') {
+      return new Chat(url, channel, conversationId, kind, TENANT);
+    },
+    async close() {
+      await app.close();
+      await channel.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
