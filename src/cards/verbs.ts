@@ -2,7 +2,7 @@ import type { ActionType } from '../playbook/actions.js';
 import type { Role } from '../playbook/catalog.js';
 import { ROLE_LABELS } from '../playbook/catalog.js';
 import type { Engagement } from '../playbook/engagement.js';
-import { BEFORE_KICKOFF, PERMISSIONS, mayTake } from '../playbook/permissions.js';
+import { AFTER_MOVING_ON, BEFORE_KICKOFF, PERMISSIONS, mayTake } from '../playbook/permissions.js';
 
 /** Card verbs that become a playbook action, and the action they become. */
 export const ACTION_VERBS = {
@@ -60,17 +60,6 @@ export const FORM_VERBS: readonly Verb[] = [
   'followup.reschedule',
 ];
 
-/**
- * Actions the playbook still takes once the engagement has moved on (mirrors apply.ts, which
- * refuses the others; the card only hides what would be refused anyway).
- */
-const AFTER_MOVING_ON: readonly ActionType[] = [
-  'assignRole',
-  'submitHandoff',
-  'scheduleFollowUp',
-  'rescheduleFollowUp',
-  'cancelFollowUp',
-];
 
 /** May the engagement, in its current state, take this action at all (whoever asks)? */
 export function openInState(e: Engagement | undefined, type: ActionType): boolean {

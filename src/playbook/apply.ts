@@ -4,7 +4,7 @@ import type { Actor, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
 import { g1Missing } from './gates.js';
 import { LIMITS } from './limits.js';
-import { BEFORE_KICKOFF, PERMISSIONS } from './permissions.js';
+import { AFTER_MOVING_ON, BEFORE_KICKOFF, PERMISSIONS } from './permissions.js';
 import { isRefusal, refuse, type Refusal } from './refusal.js';
 import type { StepContext, StepResult } from './steps/context.js';
 import { acknowledgeAgenda, deliverConversation, scheduleConversation, selfAssess } from './steps/conversation.js';
@@ -41,14 +41,6 @@ const HANDLERS: Handlers = {
   moveToNextPhase,
 };
 
-/** Actions that still make sense once the engagement has moved on to the next phase. */
-const AFTER_MOVING_ON: readonly ActionType[] = [
-  'assignRole',
-  'submitHandoff',
-  'scheduleFollowUp',
-  'rescheduleFollowUp',
-  'cancelFollowUp',
-];
 
 export type Applied = { ok: true; engagement: Engagement; summary: string; duplicate: boolean };
 export type Outcome = Applied | { ok: false; refusal: Refusal };

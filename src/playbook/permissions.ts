@@ -33,3 +33,12 @@ export function mayTake(role: Role | undefined, action: ActionType): boolean {
 
 /** Actions allowed before gate G1 (the kickoff): setting up who is who is not a playbook step. */
 export const BEFORE_KICKOFF: readonly ActionType[] = ['confirmKickoff', 'assignRole'];
+
+/** Actions that still make sense once the engagement has moved on to the next phase. */
+export const AFTER_MOVING_ON: readonly ActionType[] = [
+  'assignRole',
+  'submitHandoff',
+  'scheduleFollowUp',
+  'rescheduleFollowUp',
+  'cancelFollowUp',
+];
