@@ -114,9 +114,9 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
       await context.sendActivity(cardActivity(this.answers.shared('help', engagement)));
       return;
     }
-    for (const member of added.slice(0, 20)) {
-      const members = [{ id: member.aadObjectId ?? member.id, name: member.name ?? 'there' }];
-      await context.sendActivity(cardActivity(this.answers.shared('welcome', engagement, { members })));
+    const welcomeNames = added.flatMap((m) => (m.name ? [m.name] : [])).slice(0, 20);
+    if (added.length > 0) {
+      await context.sendActivity(cardActivity(this.answers.shared('welcome', engagement, { welcomeNames })));
     }
   }
 }
