@@ -165,12 +165,17 @@ describe('which actions each view shows', () => {
 });
 
 describe('user-specific views (refresh)', () => {
-  test('the shared card asks Teams to refresh each person of the engagement, a person’s own view does not', () => {
+  test('the shared card asks Teams to refresh each person of the engagement (by Teams id), a person’s own view does not', () => {
     const e = midway();
+    const people = Object.values(e.people);
+    people.forEach((p, i) => {
+      if (i > 0) p.teamsId = `29:teams-${p.id}`;
+    });
     const shared = renderer.render({ card: 'status', engagement: e, now: NOW });
     expect(shared.refresh).toEqual({
       action: { type: 'Action.Execute', verb: 'refresh', data: { card: 'status' } },
-      userIds: Object.keys(e.people),
+      // Someone whose Teams id is not known yet cannot be listed.
+      userIds: people.slice(1).map((p) => `29:teams-${p.id}`),
     });
     const own = renderer.render({
       card: 'status',
