@@ -20,6 +20,7 @@ import { Chat } from '../test/support/chat.js';
 import { TeamsChannel, type ChannelUser } from '../test/support/teams-channel.js';
 import { Template } from 'adaptivecards-templating';
 import { readFileSync } from 'node:fs';
+import { FE, midway, NOW } from '../test/support/engagements.js';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const person = (name: string, n: number): ChannelUser => ({
@@ -73,22 +74,25 @@ async function answers(label: string, store: EngagementStore | undefined, count:
 
 function rendering(): void {
   const renderer = new CardRenderer();
-  const now = new Date();
-  const times: number[] = [];
-  for (let i = 0; i < 300; i++) {
-    const started = performance.now();
-    renderer.render({ card: 'help', now });
-    times.push(performance.now() - started);
+  const engagement = midway();
+  for (const card of ['workshop', 'summary', 'status'] as const) {
+    const req = { card, engagement, now: NOW, viewer: { id: FE.id, role: 'FE' as const } };
+    const cached: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const started = performance.now();
+      renderer.render(req);
+      cached.push(performance.now() - started);
+    }
+    stats(`${card} card, cached template`, cached);
+    const json = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cards', `${card}.json`), 'utf8')) as object;
+    const fresh: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const started = performance.now();
+      new Template(json).expand({ $root: renderer.view(req) });
+      fresh.push(performance.now() - started);
+    }
+    stats(`${card} card, a fresh Template per call`, fresh);
   }
-  stats('help card, cached template', times);
-  const json = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cards', 'help.json'), 'utf8')) as object;
-  const fresh: number[] = [];
-  for (let i = 0; i < 300; i++) {
-    const started = performance.now();
-    new Template(json).expand({ $root: { commands: [] } });
-    fresh.push(performance.now() - started);
-  }
-  stats('help card, a fresh Template per call', fresh);
 }
 
 async function main(): Promise<void> {
