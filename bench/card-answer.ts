@@ -32,17 +32,34 @@ const person = (name: string, n: number): ChannelUser => ({
 
 function stats(label: string, ms: number[]): void {
   const sorted = [...ms].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
-  console.log(`${label.padEnd(44)} n=${String(sorted.length).padStart(4)}  p50 ${at(0.5).padStart(6)} ms  p95 ${at(0.95).padStart(6)} ms  max ${sorted[sorted.length - 1].toFixed(1).padStart(6)} ms`);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
+  console.log(
+    `${label.padEnd(44)} n=${String(sorted.length).padStart(4)}  p50 ${at(0.5).padStart(6)} ms  p95 ${at(0.95).padStart(6)} ms  max ${sorted[sorted.length - 1].toFixed(1).padStart(6)} ms`,
+  );
 }
 
-async function answers(label: string, store: EngagementStore | undefined, count: number): Promise<void> {
+async function answers(
+  label: string,
+  store: EngagementStore | undefined,
+  count: number,
+): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ds-bench-'));
   const channel = new TeamsChannel();
   await channel.start();
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  const app = await startApp(config, { logger: pino({ level: 'silent' }), host: '127.0.0.1', ...(store ? { store } : {}) });
-  const chat = new Chat(`http://127.0.0.1:${app.port}/api/messages`, channel, '19:bench@thread.v2', 'groupChat', TENANT);
+  const app = await startApp(config, {
+    logger: pino({ level: 'silent' }),
+    host: '127.0.0.1',
+    ...(store ? { store } : {}),
+  });
+  const chat = new Chat(
+    `http://127.0.0.1:${app.port}/api/messages`,
+    channel,
+    '19:bench@thread.v2',
+    'groupChat',
+    TENANT,
+  );
   const fm = person('Megan Bowen', 1);
   const stakeholders = Array.from({ length: 10 }, (_, i) => person(`Stakeholder ${i}`, 100 + i));
   channel.rosters.set('19:bench@thread.v2', [fm, ...stakeholders]);
@@ -50,23 +67,38 @@ async function answers(label: string, store: EngagementStore | undefined, count:
   const card = chat.last();
   await chat.execute(fm, card, 'kickoff.confirm', { card: 'roles' });
   for (const s of stakeholders) {
-    await chat.execute(fm, card, 'roles.assign', { card: 'roles', person: s.aadObjectId, role: 'stakeholder', title: 'IT' });
+    await chat.execute(fm, card, 'roles.assign', {
+      card: 'roles',
+      person: s.aadObjectId,
+      role: 'stakeholder',
+      title: 'IT',
+    });
   }
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const who = stakeholders[i % stakeholders.length];
     const started = performance.now();
-    await chat.execute(who, card, 'agenda.acknowledge', { card: 'agenda', topics: 'importance,baseline', question: `Question ${i}` });
+    await chat.execute(who, card, 'agenda.acknowledge', {
+      card: 'agenda',
+      topics: 'importance,baseline',
+      question: `Question ${i}`,
+    });
     times.push(performance.now() - started);
   }
   stats(`${label}: one answer (invoke -> stored -> card)`, times);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: 50 }, (_, i) =>
-      chat.execute(stakeholders[i % 10], card, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: `Burst ${i}` }),
+      chat.execute(stakeholders[i % 10], card, 'agenda.acknowledge', {
+        card: 'agenda',
+        topics: 'importance',
+        question: `Burst ${i}`,
+      }),
     ),
   );
-  console.log(`${label}: 50 answers at once by 10 people          all answered in ${(performance.now() - started).toFixed(0)} ms`);
+  console.log(
+    `${label}: 50 answers at once by 10 people          all answered in ${(performance.now() - started).toFixed(0)} ms`,
+  );
   await app.close();
   await channel.stop();
   rmSync(dataDir, { recursive: true, force: true });
@@ -84,7 +116,9 @@ function rendering(): void {
       cached.push(performance.now() - started);
     }
     stats(`${card} card, cached template`, cached);
-    const json = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cards', `${card}.json`), 'utf8')) as object;
+    const json = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'cards', `${card}.json`), 'utf8'),
+    ) as object;
     const fresh: number[] = [];
     for (let i = 0; i < 200; i++) {
       const started = performance.now();

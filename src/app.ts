@@ -68,7 +68,8 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     logger,
     instanceId: newInstanceId(),
     sender: new BotReminderSender({ adapter, appId: config.bot.appId ?? '', logger }),
-    render: (engagement, followUpId, now) => cards.render({ card: 'reminder', engagement, followUpId, now }),
+    render: (engagement, followUpId, now) =>
+      cards.render({ card: 'reminder', engagement, followUpId, now }),
     mutate: (id, decide) => writer.mutate(id, decide),
   });
   if (options.reminders !== false) reminders.start(config.reminders.intervalSeconds * 1000);

@@ -19,7 +19,11 @@ const schema = z
   .object({
     MicrosoftAppId: z.preprocess(
       blankToUndefined,
-      z.string().trim().regex(GUID, 'MicrosoftAppId must be the bot\'s Microsoft App ID (a GUID)').optional(),
+      z
+        .string()
+        .trim()
+        .regex(GUID, "MicrosoftAppId must be the bot's Microsoft App ID (a GUID)")
+        .optional(),
     ),
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.preprocess(
@@ -37,7 +41,11 @@ const schema = z
     PORT: wholeNumber('PORT', 0, 65535, 3978),
     COSMOS_ENDPOINT: z.preprocess(
       blankToUndefined,
-      z.url({ error: 'COSMOS_ENDPOINT must be a URL such as https://<account>.documents.azure.com:443/' }).optional(),
+      z
+        .url({
+          error: 'COSMOS_ENDPOINT must be a URL such as https://<account>.documents.azure.com:443/',
+        })
+        .optional(),
     ),
     COSMOS_KEY: optionalText,
     COSMOS_DATABASE: z.preprocess(blankToUndefined, z.string().default('deploy-securely')),
@@ -60,16 +68,33 @@ const schema = z
   })
   .superRefine((s, ctx) => {
     if (s.MicrosoftAppId && s.MicrosoftAppType !== 'UserAssignedMSI' && !s.MicrosoftAppPassword) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'MicrosoftAppPassword is required with MicrosoftAppId' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'MicrosoftAppPassword is required with MicrosoftAppId',
+      });
     }
     if (s.MicrosoftAppType !== 'MultiTenant' && !s.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `MicrosoftAppTenantId is required when MicrosoftAppType is ${s.MicrosoftAppType}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppTenantId'],
+        message: `MicrosoftAppTenantId is required when MicrosoftAppType is ${s.MicrosoftAppType}`,
+      });
     }
     if (!s.MicrosoftAppId && s.NODE_ENV === 'production') {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'MicrosoftAppId is required in production: without it requests are not authenticated' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message:
+          'MicrosoftAppId is required in production: without it requests are not authenticated',
+      });
     }
     if (!s.MicrosoftAppId && (s.MicrosoftAppPassword || s.MicrosoftAppTenantId)) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'MicrosoftAppId is missing while other Microsoft App settings are set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppId'],
+        message: 'MicrosoftAppId is missing while other Microsoft App settings are set',
+      });
     }
   });
 
@@ -112,7 +137,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`),
+    );
   }
   const s = parsed.data;
   return {
@@ -132,7 +159,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): AppConfig
           container: s.COSMOS_CONTAINER,
         }
       : { kind: 'embedded', dataDir: s.DATA_DIR },
-    reminders: { leadMinutes: s.REMINDER_LEAD_MINUTES, intervalSeconds: s.REMINDER_INTERVAL_SECONDS },
+    reminders: {
+      leadMinutes: s.REMINDER_LEAD_MINUTES,
+      intervalSeconds: s.REMINDER_INTERVAL_SECONDS,
+    },
     defaultTimeZone: s.DEFAULT_TIME_ZONE,
     logLevel: s.LOG_LEVEL,
     version,

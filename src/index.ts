@@ -5,7 +5,9 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -22,7 +24,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   if (!config.bot.appId) {
-    logger.warn('MicrosoftAppId is not set: the bot accepts unauthenticated requests (local development only).');
+    logger.warn(
+      'MicrosoftAppId is not set: the bot accepts unauthenticated requests (local development only).',
+    );
   }
   const app = await startApp(config, { logger });
   let stopping = false;

@@ -6,7 +6,15 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'deploy-securely-bot' },
     redact: {
-      paths: ['*.authorization', '*.Authorization', '*.headers.authorization', '*.key', '*.password', '*.appPassword', '*.token'],
+      paths: [
+        '*.authorization',
+        '*.Authorization',
+        '*.headers.authorization',
+        '*.key',
+        '*.password',
+        '*.appPassword',
+        '*.token',
+      ],
       censor: '[redacted]',
     },
   });

@@ -24,7 +24,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let inFlight = 0;
   let stopping = false;
   server.use(
-    restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 512 * 1024, mapParams: false }),
+    restify.plugins.bodyParser({
+      maxBodySize: options.maxBodyBytes ?? 512 * 1024,
+      mapParams: false,
+    }),
   );
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {

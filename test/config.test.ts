@@ -33,13 +33,28 @@ describe('settings', () => {
       COSMOS_DATABASE: 'db',
       COSMOS_CONTAINER: 'c',
     });
-    expect(config.bot).toEqual({ appId: APP_ID, appPassword: 'secret', appType: 'SingleTenant', tenantId: TENANT });
+    expect(config.bot).toEqual({
+      appId: APP_ID,
+      appPassword: 'secret',
+      appType: 'SingleTenant',
+      tenantId: TENANT,
+    });
     expect(config.port).toBe(8080);
-    expect(config.store).toEqual({ kind: 'cosmos', endpoint: 'https://contoso.documents.azure.com:443/', database: 'db', container: 'c' });
+    expect(config.store).toEqual({
+      kind: 'cosmos',
+      endpoint: 'https://contoso.documents.azure.com:443/',
+      database: 'db',
+      container: 'c',
+    });
   });
 
   it('names each wrong setting, and never its secret value', () => {
-    const found = problems({ MicrosoftAppId: 'not-a-guid', MicrosoftAppPassword: 'hunter2', PORT: 'eighty', MicrosoftAppType: 'Anything' });
+    const found = problems({
+      MicrosoftAppId: 'not-a-guid',
+      MicrosoftAppPassword: 'hunter2',
+      PORT: 'eighty',
+      MicrosoftAppType: 'Anything',
+    });
     expect(found.join('\n')).toMatch(/MicrosoftAppId/);
     expect(found.join('\n')).toMatch(/PORT/);
     expect(found.join('\n')).toMatch(/MicrosoftAppType/);
@@ -48,15 +63,27 @@ describe('settings', () => {
 
   it('refuses an app id without its password, and single tenant without its tenant', () => {
     expect(problems({ MicrosoftAppId: APP_ID }).join()).toMatch(/MicrosoftAppPassword is required/);
-    expect(problems({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }).join()).toMatch(/MicrosoftAppTenantId is required/);
+    expect(
+      problems({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'x',
+        MicrosoftAppType: 'SingleTenant',
+      }).join(),
+    ).toMatch(/MicrosoftAppTenantId is required/);
   });
 
   it('refuses to run unauthenticated in production', () => {
-    expect(problems({ NODE_ENV: 'production' }).join()).toMatch(/MicrosoftAppId is required in production/);
+    expect(problems({ NODE_ENV: 'production' }).join()).toMatch(
+      /MicrosoftAppId is required in production/,
+    );
   });
 
   it('refuses a port out of range, a bad URL and an unknown time zone', () => {
-    const found = problems({ PORT: '70000', COSMOS_ENDPOINT: 'not a url', DEFAULT_TIME_ZONE: 'Mars/Olympus' }).join('\n');
+    const found = problems({
+      PORT: '70000',
+      COSMOS_ENDPOINT: 'not a url',
+      DEFAULT_TIME_ZONE: 'Mars/Olympus',
+    }).join('\n');
     expect(found).toMatch(/PORT must be at most 65535/);
     expect(found).toMatch(/COSMOS_ENDPOINT/);
     expect(found).toMatch(/DEFAULT_TIME_ZONE/);

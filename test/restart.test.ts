@@ -20,7 +20,13 @@ describe('restarting the bot on the embedded store', () => {
     try {
       const first = await startApp(config, { logger, host: '127.0.0.1' });
       for (const [i, id] of chats.entries()) {
-        const chat = new Chat(`http://127.0.0.1:${first.port}/api/messages`, channel, id, 'groupChat', TENANT);
+        const chat = new Chat(
+          `http://127.0.0.1:${first.port}/api/messages`,
+          channel,
+          id,
+          'groupChat',
+          TENANT,
+        );
         await chat.say(PEOPLE.fm, `start Customer ${i + 1}`);
         await chat.execute(PEOPLE.fm, chat.last(), 'kickoff.confirm', { card: 'roles' });
       }
@@ -32,7 +38,13 @@ describe('restarting the bot on the embedded store', () => {
           const stored = (await second.store.get(engagementIdFor(id)))?.engagement;
           expect(stored?.customer).toBe(`Customer ${i + 1}`);
           expect(stored?.kickoff?.by).toBe(PEOPLE.fm.aadObjectId);
-          const chat = new Chat(`http://127.0.0.1:${second.port}/api/messages`, channel, id, 'groupChat', TENANT);
+          const chat = new Chat(
+            `http://127.0.0.1:${second.port}/api/messages`,
+            channel,
+            id,
+            'groupChat',
+            TENANT,
+          );
           await chat.say(PEOPLE.fm, 'status');
           expect(cardText(chat.last().card)).toMatch(new RegExp(`Customer ${i + 1}`));
         }

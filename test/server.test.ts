@@ -26,11 +26,17 @@ describe('the bot service over HTTP', () => {
       serviceUrl: bot.channel.serviceUrl,
       deliveryMode: 'expectReplies',
       from: { id: PEOPLE.fm.id, name: PEOPLE.fm.name, aadObjectId: PEOPLE.fm.aadObjectId },
-      conversation: { id: 'a:personal-help', conversationType: 'personal', tenantId: PEOPLE.fm.tenantId },
+      conversation: {
+        id: 'a:personal-help',
+        conversationType: 'personal',
+        tenantId: PEOPLE.fm.tenantId,
+      },
       recipient: { id: '28:bot', name: 'Deploy Securely' },
     });
     expect(reply.status).toBe(200);
-    const activities = (reply.body as { activities: { attachments?: { contentType: string; content: unknown }[] }[] }).activities;
+    const activities = (
+      reply.body as { activities: { attachments?: { contentType: string; content: unknown }[] }[] }
+    ).activities;
     const card = activities[0].attachments?.[0];
     expect(card?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     const text = cardText(card?.content);
@@ -51,7 +57,10 @@ describe('Bot Framework authentication', () => {
   let bot: TestBot;
   beforeAll(async () => {
     bot = await startTestBot({
-      env: { MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret' },
+      env: {
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppPassword: 'not-a-real-secret',
+      },
     });
   });
   afterAll(() => bot.close());
@@ -61,7 +70,15 @@ describe('Bot Framework authentication', () => {
     const unsigned = await chat.say(PEOPLE.fm, 'start Contoso');
     expect([401, 403]).toContain(unsigned.status);
     const forged = await chat.post(
-      { type: 'message', text: 'start Contoso', channelId: 'msteams', serviceUrl: bot.channel.serviceUrl, from: { id: PEOPLE.fm.id, aadObjectId: PEOPLE.fm.aadObjectId }, conversation: { id: '19:auth-test@thread.v2', tenantId: PEOPLE.fm.tenantId }, recipient: { id: '28:bot' } },
+      {
+        type: 'message',
+        text: 'start Contoso',
+        channelId: 'msteams',
+        serviceUrl: bot.channel.serviceUrl,
+        from: { id: PEOPLE.fm.id, aadObjectId: PEOPLE.fm.aadObjectId },
+        conversation: { id: '19:auth-test@thread.v2', tenantId: PEOPLE.fm.tenantId },
+        recipient: { id: '28:bot' },
+      },
       { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJtZSJ9.' },
     );
     expect([401, 403]).toContain(forged.status);
@@ -85,7 +102,11 @@ describe('graceful stop', () => {
       },
     });
     const base = `http://127.0.0.1:${server.port}`;
-    const inFlight = fetch(`${base}/api/messages`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const inFlight = fetch(`${base}/api/messages`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     await new Promise((r) => setTimeout(r, 50));
     const stopped = server.stop(5000);
     release();

@@ -60,7 +60,6 @@ export const FORM_VERBS: readonly Verb[] = [
   'followup.reschedule',
 ];
 
-
 /** May the engagement, in its current state, take this action at all (whoever asks)? */
 export function openInState(e: Engagement | undefined, type: ActionType): boolean {
   if (!e) return false;

@@ -7,15 +7,38 @@ import { LIMITS } from './limits.js';
 import { AFTER_MOVING_ON, BEFORE_KICKOFF, PERMISSIONS } from './permissions.js';
 import { isRefusal, refuse, type Refusal } from './refusal.js';
 import type { StepContext, StepResult } from './steps/context.js';
-import { acknowledgeAgenda, deliverConversation, scheduleConversation, selfAssess } from './steps/conversation.js';
-import { cancelFollowUp, nextReminderAt, rescheduleFollowUp, scheduleFollowUp } from './steps/followups.js';
+import {
+  acknowledgeAgenda,
+  deliverConversation,
+  scheduleConversation,
+  selfAssess,
+} from './steps/conversation.js';
+import {
+  cancelFollowUp,
+  nextReminderAt,
+  rescheduleFollowUp,
+  scheduleFollowUp,
+} from './steps/followups.js';
 import { submitHandoff } from './steps/handoff.js';
-import { completeIdentityStep, finalizeAuthMethod, markSyncReady, statePreference } from './steps/identity.js';
+import {
+  completeIdentityStep,
+  finalizeAuthMethod,
+  markSyncReady,
+  statePreference,
+} from './steps/identity.js';
 import { moveToNextPhase } from './steps/phase.js';
 import { assignRole, confirmKickoff, recordLicensing } from './steps/setup.js';
-import { decideFeature, deliverWorkshop, recordCaPolicy, recordMfaRegistration, removeBlockAll } from './steps/workshop.js';
+import {
+  decideFeature,
+  deliverWorkshop,
+  recordCaPolicy,
+  recordMfaRegistration,
+  removeBlockAll,
+} from './steps/workshop.js';
 
-type Handlers = { [T in ActionType]: (ctx: StepContext, action: Extract<Action, { type: T }>) => StepResult };
+type Handlers = {
+  [T in ActionType]: (ctx: StepContext, action: Extract<Action, { type: T }>) => StepResult;
+};
 
 const HANDLERS: Handlers = {
   confirmKickoff,
@@ -41,23 +64,31 @@ const HANDLERS: Handlers = {
   moveToNextPhase,
 };
 
-
 export type Applied = { ok: true; engagement: Engagement; summary: string; duplicate: boolean };
 export type Outcome = Applied | { ok: false; refusal: Refusal };
 
 /** Who may act on this engagement at all, and may they take this action? */
 export function checkActor(e: Engagement, action: ActionType, actor: Actor): Refusal | undefined {
   if (actor.tenantId !== e.tenantId) {
-    return refuse('otherTenant', 'This engagement belongs to another organization; nothing was changed.');
+    return refuse(
+      'otherTenant',
+      'This engagement belongs to another organization; nothing was changed.',
+    );
   }
   const person = e.people[actor.id];
   if (!person) {
-    return refuse('notAllowed', `You are not part of the engagement with ${e.customer}. Ask the FastTrack manager to add you.`);
+    return refuse(
+      'notAllowed',
+      `You are not part of the engagement with ${e.customer}. Ask the FastTrack manager to add you.`,
+    );
   }
   const allowed = PERMISSIONS[action];
   if (!allowed.includes(person.role)) {
     const who = allowed.map((r) => ROLE_LABELS[r]).join(' or ');
-    return refuse('notAllowed', `Only the ${who} can do that; you are the ${ROLE_LABELS[person.role]}. Nothing was changed.`);
+    return refuse(
+      'notAllowed',
+      `Only the ${who} can do that; you are the ${ROLE_LABELS[person.role]}. Nothing was changed.`,
+    );
   }
   return undefined;
 }
@@ -82,11 +113,24 @@ export function apply(
   if (!BEFORE_KICKOFF.includes(action.type)) {
     const missing = g1Missing(e);
     if (missing.length > 0) {
-      return { ok: false, refusal: refuse('gate', 'Gate G1: nothing starts before the kickoff call is confirmed.', missing) };
+      return {
+        ok: false,
+        refusal: refuse(
+          'gate',
+          'Gate G1: nothing starts before the kickoff call is confirmed.',
+          missing,
+        ),
+      };
     }
   }
   if (e.movedOn && !AFTER_MOVING_ON.includes(action.type)) {
-    return { ok: false, refusal: refuse('invalid', 'The engagement has moved on to the next phase; Deploy Securely is closed.') };
+    return {
+      ok: false,
+      refusal: refuse(
+        'invalid',
+        'The engagement has moved on to the next phase; Deploy Securely is closed.',
+      ),
+    };
   }
   const draft = structuredClone(e);
   const ctx: StepContext = { draft, actor, now, stamp: stamp(actor, now) };
@@ -94,7 +138,8 @@ export function apply(
   const result = handler(ctx, action);
   if (isRefusal(result)) return { ok: false, refusal: result };
   draft.history.push({ ...ctx.stamp, action: action.type, summary: result.summary });
-  if (draft.history.length > LIMITS.history) draft.history.splice(0, draft.history.length - LIMITS.history);
+  if (draft.history.length > LIMITS.history)
+    draft.history.splice(0, draft.history.length - LIMITS.history);
   if (activityId) {
     draft.appliedActivityIds.push(activityId);
     const extra = draft.appliedActivityIds.length - LIMITS.appliedActivityIds;

@@ -36,7 +36,13 @@ export interface FtopTask {
 }
 
 export const TASKS: readonly FtopTask[] = [
-  { id: '4017', name: 'M365 Security Conversation', mandatory: true, owner: 'FM', phase: 'Initiate' },
+  {
+    id: '4017',
+    name: 'M365 Security Conversation',
+    mandatory: true,
+    owner: 'FM',
+    phase: 'Initiate',
+  },
   {
     id: '3736',
     name: 'Guidance for Choosing an Authentication Method',
@@ -82,7 +88,10 @@ export type StepId = (typeof STEPS)[number]['id'];
 export const AGENDA_TOPICS = [
   { id: 'importance', title: 'The importance of security' },
   { id: 'baseline', title: 'Why a security baseline should be established' },
-  { id: 'deploySecurely', title: 'Why productivity and collaboration workloads should deploy securely' },
+  {
+    id: 'deploySecurely',
+    title: 'Why productivity and collaboration workloads should deploy securely',
+  },
 ] as const;
 export type AgendaTopicId = (typeof AGENDA_TOPICS)[number]['id'];
 

@@ -70,7 +70,8 @@ export function undecidedFeatures(e: Engagement): string[] {
 /** G5: on to the next phase only with 4017, 3736, 3720 done and the key outputs complete. */
 export function g5Missing(e: Engagement): string[] {
   const missing: string[] = [];
-  if (!e.conversation.delivered) missing.push('task 4017: the M365 Security Conversation delivered');
+  if (!e.conversation.delivered)
+    missing.push('task 4017: the M365 Security Conversation delivered');
   if (!e.identity.authMethod) missing.push('task 3736: the authentication method chosen');
   if (!e.workshop.delivered)
     missing.push('task 3720: the Identity and Device Security workshop delivered');

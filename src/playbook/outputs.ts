@@ -46,7 +46,8 @@ export function caLicensed(e: Engagement): boolean {
 }
 
 export function mfaRecommendation(e: Engagement): string {
-  if (!e.licensing) return 'Record the licences to know whether MFA can be enforced by Conditional Access.';
+  if (!e.licensing)
+    return 'Record the licences to know whether MFA can be enforced by Conditional Access.';
   return caLicensed(e)
     ? 'Licensed for Conditional Access: enforce MFA for all users with a CA policy.'
     : 'Not licensed for Conditional Access: enforce MFA for all users with security defaults.';
@@ -63,7 +64,13 @@ export interface FeatureOutput {
 
 export interface KeyOutputs {
   customer: string;
-  authMethod?: { title: string; rationale: string; decidedBy: string; recordedBy: string; at: string };
+  authMethod?: {
+    title: string;
+    rationale: string;
+    decidedBy: string;
+    recordedBy: string;
+    at: string;
+  };
   stakeholdersAcknowledged: number;
   stakeholders: number;
   enabled: FeatureOutput[];
@@ -107,7 +114,8 @@ export function keyOutputs(e: Engagement): KeyOutputs {
         }
       : {}),
     stakeholders: stakeholders.length,
-    stakeholdersAcknowledged: stakeholders.filter((p) => e.conversation.acknowledgements[p.id]).length,
+    stakeholdersAcknowledged: stakeholders.filter((p) => e.conversation.acknowledgements[p.id])
+      .length,
     enabled: features.filter((f) => f.choice === 'enable'),
     planned: features.filter((f) => f.choice === 'planned'),
     notPlanned: features.filter((f) => f.choice === 'notPlanned'),
@@ -130,16 +138,35 @@ export function blockers(e: Engagement): Blocker[] {
   const list: Blocker[] = [];
   const g1 = g1Missing(e);
   if (g1.length) return [{ step: 'Start (G1)', missing: g1, who: ROLE_LABELS.FM }];
-  if (!e.licensing) list.push({ step: 'Prepare for the M365 Security Conversation', missing: ['licences and add-ons recorded'], who: ROLE_LABELS.FM });
+  if (!e.licensing)
+    list.push({
+      step: 'Prepare for the M365 Security Conversation',
+      missing: ['licences and add-ons recorded'],
+      who: ROLE_LABELS.FM,
+    });
   if (!e.identity.authMethod) {
     const g2 = g2Missing(e);
-    list.push({ step: 'Authentication method (G2, task 3736)', missing: g2.length ? g2 : ['the method finalized with its rationale'], who: ROLE_LABELS.FE });
+    list.push({
+      step: 'Authentication method (G2, task 3736)',
+      missing: g2.length ? g2 : ['the method finalized with its rationale'],
+      who: ROLE_LABELS.FE,
+    });
   }
   if (!e.identity.syncReady) {
     const g3 = g3Missing(e);
-    if (g3.length) list.push({ step: 'Identity synchronization ready (G3, task 1141)', missing: g3, who: ROLE_LABELS.FE });
+    if (g3.length)
+      list.push({
+        step: 'Identity synchronization ready (G3, task 1141)',
+        missing: g3,
+        who: ROLE_LABELS.FE,
+      });
   }
   const g5 = g5Missing(e);
-  if (g5.length) list.push({ step: 'Move on to the next phase (G5)', missing: g5, who: `${ROLE_LABELS.FM}, ${ROLE_LABELS.FE} and the stakeholders` });
+  if (g5.length)
+    list.push({
+      step: 'Move on to the next phase (G5)',
+      missing: g5,
+      who: `${ROLE_LABELS.FM}, ${ROLE_LABELS.FE} and the stakeholders`,
+    });
   return list;
 }

@@ -76,7 +76,12 @@ function finish(draft: Engagement, now: Date): Engagement {
  * claim that expired) whose meeting is still ahead; marks missed those whose meeting has started.
  * Cancelled follow-ups are left alone. The given engagement is never changed.
  */
-export function claimDue(e: Engagement, instanceId: string, now: Date, claimMs: number): ClaimResult {
+export function claimDue(
+  e: Engagement,
+  instanceId: string,
+  now: Date,
+  claimMs: number,
+): ClaimResult {
   const at = now.getTime();
   if (!e.followUps.some((f) => isDue(f, at))) return { engagement: e, claimed: [], missed: [] };
   const draft = structuredClone(e);
@@ -97,7 +102,12 @@ export function claimDue(e: Engagement, instanceId: string, now: Date, claimMs: 
     } else {
       f.reminder = { ...rest, state: 'missed', settledAt: now.toISOString() };
       missed.push(f);
-      record(draft, now, 'reminderMissed', `missed the reminder for the ${meetingOf(f)}: the meeting had already started`);
+      record(
+        draft,
+        now,
+        'reminderMissed',
+        `missed the reminder for the ${meetingOf(f)}: the meeting had already started`,
+      );
     }
   }
   return { engagement: finish(draft, now), claimed, missed };
@@ -117,7 +127,8 @@ export function settle(
 ): Engagement {
   const index = e.followUps.findIndex((f) => f.id === followUpId);
   const current = e.followUps[index];
-  if (!current || current.reminder.state !== 'sending' || current.reminder.claimedBy !== instanceId) return e;
+  if (!current || current.reminder.state !== 'sending' || current.reminder.claimedBy !== instanceId)
+    return e;
   const draft = structuredClone(e);
   const f = draft.followUps[index];
   const rest = unclaimed(f.reminder, true);
@@ -137,7 +148,12 @@ export function settle(
       );
       break;
     case 'retry':
-      f.reminder = { ...rest, state: 'pending', dueAt: outcome.retryAt.toISOString(), lastError: clip(outcome.error) };
+      f.reminder = {
+        ...rest,
+        state: 'pending',
+        dueAt: outcome.retryAt.toISOString(),
+        lastError: clip(outcome.error),
+      };
       break;
   }
   return finish(draft, now);

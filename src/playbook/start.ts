@@ -28,7 +28,10 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
   const customer = input.customer.trim().replace(/\s+/g, ' ');
   if (!customer) return refuse('invalid', 'Name the customer: start <customer name>.');
   if (customer.length > LIMITS.customer) {
-    return refuse('invalid', `The customer name is ${customer.length} characters long; at most ${LIMITS.customer} fit.`);
+    return refuse(
+      'invalid',
+      `The customer name is ${customer.length} characters long; at most ${LIMITS.customer} fit.`,
+    );
   }
   if (actor.tenantId !== input.tenantId) {
     return refuse('otherTenant', 'An engagement can only be started from its own organization.');

@@ -5,7 +5,12 @@ import type { Engagement, FollowUp } from '../playbook/engagement.js';
 import { claimDue, settle, type ClaimResult, type SettleOutcome } from '../playbook/reminders.js';
 import { mutateEngagement, type Change } from '../store/mutate.js';
 import { StoreUnavailableError, type EngagementStore, type Versioned } from '../store/store.js';
-import { DEFAULT_REMINDER_RETRY, outcomeOfFailure, retryOrGiveUp, type ReminderRetryPolicy } from './outcome.js';
+import {
+  DEFAULT_REMINDER_RETRY,
+  outcomeOfFailure,
+  retryOrGiveUp,
+  type ReminderRetryPolicy,
+} from './outcome.js';
 import type { ReminderSender } from './sender.js';
 
 /** The reminder card for one follow-up of the engagement (the lead wires CardRenderer here). */
@@ -98,9 +103,13 @@ export class ReminderScheduler {
       this.timer = undefined;
       try {
         const result = await this.tick();
-        if (result.sent + result.missed + result.failed > 0) this.logger?.info(result, 'reminder tick');
+        if (result.sent + result.missed + result.failed > 0)
+          this.logger?.info(result, 'reminder tick');
       } catch (err) {
-        this.logger?.error({ errorName: (err as Error).name }, 'reminder tick failed; trying again next tick');
+        this.logger?.error(
+          { errorName: (err as Error).name },
+          'reminder tick failed; trying again next tick',
+        );
       }
       if (!this.running) return;
       this.timer = setTimeout(() => void loop(), intervalMs);
@@ -140,12 +149,16 @@ export class ReminderScheduler {
     try {
       claim = await this.mutate(engagementId, (current) => this.decideClaim(current, now));
     } catch (err) {
-      log?.warn({ errorName: (err as Error).name }, 'could not claim due reminders; next tick will');
+      log?.warn(
+        { errorName: (err as Error).name },
+        'could not claim due reminders; next tick will',
+      );
       return;
     }
     if (!claim) return;
     counts.missed += claim.missed.length;
-    for (const f of claim.missed) log?.info({ followUpId: f.id }, 'reminder missed: the meeting had started');
+    for (const f of claim.missed)
+      log?.info({ followUpId: f.id }, 'reminder missed: the meeting had started');
     for (const followUp of claim.claimed) {
       const outcome = await this.deliver(claim.engagement, followUp, log);
       if (!outcome) continue;
@@ -158,33 +171,56 @@ export class ReminderScheduler {
   private decideClaim(current: Versioned | undefined, now: Date): Change<ClaimResult | undefined> {
     if (!current) return { result: undefined };
     const result = claimDue(current.engagement, this.deps.instanceId, now, this.claimMs);
-    return result.engagement === current.engagement ? { result } : { write: result.engagement, result };
+    return result.engagement === current.engagement
+      ? { result }
+      : { write: result.engagement, result };
   }
 
   /** Sends one claimed reminder; undefined when the claim ran too short to send it safely. */
-  private async deliver(e: Engagement, followUp: FollowUp, log: Logger | undefined): Promise<SettleOutcome | undefined> {
+  private async deliver(
+    e: Engagement,
+    followUp: FollowUp,
+    log: Logger | undefined,
+  ): Promise<SettleOutcome | undefined> {
     const start = this.deps.clock();
     const left = Date.parse(followUp.reminder.claimExpiresAt ?? '') - start.getTime();
     if (!(left >= this.claimMs / 2)) {
-      log?.warn({ followUpId: followUp.id }, 'claim too close to expiry; leaving the reminder to the next claim');
+      log?.warn(
+        { followUpId: followUp.id },
+        'claim too close to expiry; leaving the reminder to the next claim',
+      );
       return undefined;
     }
     if (!e.conversationReference) {
-      return { kind: 'undeliverable', error: 'No chat is stored for this engagement to send the reminder to.' };
+      return {
+        kind: 'undeliverable',
+        error: 'No chat is stored for this engagement to send the reminder to.',
+      };
     }
     let card: Record<string, unknown>;
     try {
       card = await this.deps.render(e, followUp.id, start);
     } catch (err) {
-      log?.error({ followUpId: followUp.id, errorName: (err as Error).name }, 'reminder card could not be rendered');
-      return retryOrGiveUp(this.retry, followUp, 'The reminder card could not be made.', this.deps.clock());
+      log?.error(
+        { followUpId: followUp.id, errorName: (err as Error).name },
+        'reminder card could not be rendered',
+      );
+      return retryOrGiveUp(
+        this.retry,
+        followUp,
+        'The reminder card could not be made.',
+        this.deps.clock(),
+      );
     }
     try {
       await this.deps.sender.send(e.conversationReference, card);
       return { kind: 'sent' };
     } catch (err) {
       const outcome = outcomeOfFailure(this.retry, followUp, err, this.deps.clock());
-      log?.warn({ followUpId: followUp.id, errorName: (err as Error).name, outcome: outcome.kind }, 'reminder not delivered');
+      log?.warn(
+        { followUpId: followUp.id, errorName: (err as Error).name, outcome: outcome.kind },
+        'reminder not delivered',
+      );
       return outcome;
     }
   }
@@ -193,7 +229,12 @@ export class ReminderScheduler {
    * Settles the reminder under this instance's claim. A store failure is tried again: a sent
    * reminder left unrecorded would be sent again once its claim expires.
    */
-  private async record(engagementId: string, followUpId: string, outcome: SettleOutcome, log: Logger | undefined): Promise<void> {
+  private async record(
+    engagementId: string,
+    followUpId: string,
+    outcome: SettleOutcome,
+    log: Logger | undefined,
+  ): Promise<void> {
     const at = this.deps.clock();
     for (let attempt = 1; ; attempt++) {
       try {
@@ -202,11 +243,18 @@ export class ReminderScheduler {
           const next = settle(current.engagement, followUpId, this.deps.instanceId, outcome, at);
           return next === current.engagement ? { result: false } : { write: next, result: true };
         });
-        if (!recorded) log?.warn({ followUpId, outcome: outcome.kind }, 'reminder no longer under our claim; outcome not recorded');
+        if (!recorded)
+          log?.warn(
+            { followUpId, outcome: outcome.kind },
+            'reminder no longer under our claim; outcome not recorded',
+          );
         return;
       } catch (err) {
         if (!(err instanceof StoreUnavailableError) || attempt >= RECORD_TRIES) {
-          log?.error({ followUpId, outcome: outcome.kind, errorName: (err as Error).name }, 'reminder outcome not recorded');
+          log?.error(
+            { followUpId, outcome: outcome.kind, errorName: (err as Error).name },
+            'reminder outcome not recorded',
+          );
           return;
         }
         await this.sleep(250 * attempt);

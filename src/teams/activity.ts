@@ -26,21 +26,31 @@ export function readIncoming(activity: Activity): Incoming {
     activityId: activity.id ?? '',
     actor:
       aadObjectId && tenantId
-        ? { id: aadObjectId, name: activity.from.name?.trim() || 'Someone', tenantId, ...(activity.from.id ? { teamsId: activity.from.id } : {}) }
+        ? {
+            id: aadObjectId,
+            name: activity.from.name?.trim() || 'Someone',
+            tenantId,
+            ...(activity.from.id ? { teamsId: activity.from.id } : {}),
+          }
         : undefined,
     conversationId: activity.conversation?.id ?? '',
     conversationKind: kind === 'groupChat' || kind === 'channel' ? kind : 'personal',
     tenantId,
     replyToId: activity.replyToId,
     timeZone: activity.localTimezone || undefined,
-    reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as ConversationReference,
+    reference: JSON.parse(
+      JSON.stringify(TurnContext.getConversationReference(activity)),
+    ) as ConversationReference,
   };
 }
 
 /** The typed text of a message, without the bot's @mention, trimmed. */
 export function commandText(context: TurnContext): string {
   const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
-  return text.replace(/<at>[^<]*<\/at>/g, '').replace(/&nbsp;/g, ' ').trim();
+  return text
+    .replace(/<at>[^<]*<\/at>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .trim();
 }
 
 export interface CardAction {

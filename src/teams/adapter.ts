@@ -19,10 +19,15 @@ export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error.message, stack: error.stack, activityId: context.activity.id }, 'turn failed');
+    logger.error(
+      { err: error.message, stack: error.stack, activityId: context.activity.id },
+      'turn failed',
+    );
     if (context.activity.type === 'invoke') return;
     await context
-      .sendActivity('Sorry, something went wrong on my side and nothing was saved. Please try again.')
+      .sendActivity(
+        'Sorry, something went wrong on my side and nothing was saved. Please try again.',
+      )
       .catch(() => undefined);
   };
   return adapter;

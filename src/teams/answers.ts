@@ -1,5 +1,10 @@
 import type { Logger } from 'pino';
-import { isCardName, type CardName, type CardRenderer, type CardRequest } from '../cards/renderer.js';
+import {
+  isCardName,
+  type CardName,
+  type CardRenderer,
+  type CardRequest,
+} from '../cards/renderer.js';
 import { summaryMarkdown } from '../cards/export.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import { describeRefusal } from '../playbook/refusal.js';
@@ -38,7 +43,12 @@ export class CardAnswers {
     return this.deps.defaultTimeZone;
   }
 
-  render(card: CardName, engagement: Engagement | undefined, actor: Actor | undefined, extra: Partial<CardRequest> = {}): Card {
+  render(
+    card: CardName,
+    engagement: Engagement | undefined,
+    actor: Actor | undefined,
+    extra: Partial<CardRequest> = {},
+  ): Card {
     const role = actor && engagement ? engagement.people[actor.id]?.role : undefined;
     return this.deps.cards.render({
       card,
@@ -49,7 +59,11 @@ export class CardAnswers {
     });
   }
 
-  shared(card: CardName, engagement: Engagement | undefined, extra: Partial<CardRequest> = {}): Card {
+  shared(
+    card: CardName,
+    engagement: Engagement | undefined,
+    extra: Partial<CardRequest> = {},
+  ): Card {
     return this.render(card, engagement, undefined, extra);
   }
 
@@ -57,21 +71,46 @@ export class CardAnswers {
   async readable(incoming: Incoming): Promise<{ engagement?: Engagement; message?: Message }> {
     const engagement = await this.deps.engagements.load(incoming.conversationId);
     if (engagement && incoming.tenantId !== engagement.tenantId) {
-      return { message: { kind: 'error', text: "This chat's engagement belongs to another organization; you cannot see or change it." } };
+      return {
+        message: {
+          kind: 'error',
+          text: "This chat's engagement belongs to another organization; you cannot see or change it.",
+        },
+      };
     }
     return engagement ? { engagement } : {};
   }
 
-  async answer(incoming: Incoming, action: CardAction, members: () => Promise<Member[]>, logger: Logger): Promise<Answer> {
+  async answer(
+    incoming: Incoming,
+    action: CardAction,
+    members: () => Promise<Member[]>,
+    logger: Logger,
+  ): Promise<Answer> {
     const actor = incoming.actor;
     const timeZone = incoming.timeZone ?? this.deps.defaultTimeZone;
     if (!actor) {
-      return { card: this.render('help', undefined, undefined, { timeZone, message: { kind: 'error', text: 'I cannot tell who you are: card answers need a signed-in Teams user of an organization. Nothing was changed.' } }) };
+      return {
+        card: this.render('help', undefined, undefined, {
+          timeZone,
+          message: {
+            kind: 'error',
+            text: 'I cannot tell who you are: card answers need a signed-in Teams user of an organization. Nothing was changed.',
+          },
+        }),
+      };
     }
     const view = (card: CardName, e: Engagement | undefined, extra: Partial<CardRequest> = {}) =>
       this.render(card, e, actor, { timeZone, ...extra });
-    const roster = action.verb === 'roles.assign' || action.data.card === 'roles' || action.data.open === 'roles' ? await this.people(incoming, members) : [];
-    const door = readCardAction(action.verb, action.data, { leadMinutes: this.deps.leadMinutes, timeZone, members: roster });
+    const roster =
+      action.verb === 'roles.assign' || action.data.card === 'roles' || action.data.open === 'roles'
+        ? await this.people(incoming, members)
+        : [];
+    const door = readCardAction(action.verb, action.data, {
+      leadMinutes: this.deps.leadMinutes,
+      timeZone,
+      members: roster,
+    });
     logger.info({ verb: action.verb, door: door.kind, automatic: action.automatic }, 'card action');
     try {
       switch (door.kind) {
@@ -83,35 +122,77 @@ export class CardAnswers {
         }
         case 'export': {
           const { engagement, message } = await this.readable(incoming);
-          if (!engagement) return { card: view('help', undefined, { message: message ?? { kind: 'error', text: 'There is no engagement to export yet.' } }) };
+          if (!engagement)
+            return {
+              card: view('help', undefined, {
+                message: message ?? {
+                  kind: 'error',
+                  text: 'There is no engagement to export yet.',
+                },
+              }),
+            };
           return {
-            card: view('summary', engagement, { message: { kind: 'success', text: 'The summary is posted below as a message you can keep.' } }),
+            card: view('summary', engagement, {
+              message: {
+                kind: 'success',
+                text: 'The summary is posted below as a message you can keep.',
+              },
+            }),
             post: summaryMarkdown(engagement),
           };
         }
         case 'invalid': {
           const { engagement } = await this.readable(incoming);
-          return { card: view(door.card, engagement, { message: { kind: 'error', text: `${door.message} Nothing was saved.` }, form: door.form, members: roster }) };
+          return {
+            card: view(door.card, engagement, {
+              message: { kind: 'error', text: `${door.message} Nothing was saved.` },
+              form: door.form,
+              members: roster,
+            }),
+          };
         }
         case 'start': {
           const outcome = await this.deps.engagements.start(
-            { customer: door.customer, tenantId: incoming.tenantId ?? actor.tenantId, conversationId: incoming.conversationId, conversationType: incoming.conversationKind, conversationReference: incoming.reference },
+            {
+              customer: door.customer,
+              tenantId: incoming.tenantId ?? actor.tenantId,
+              conversationId: incoming.conversationId,
+              conversationType: incoming.conversationKind,
+              conversationReference: incoming.reference,
+            },
             actor,
             incoming.activityId,
           );
           return this.afterOutcome('roles', outcome, actor, action, { timeZone, members: roster });
         }
         case 'action': {
-          const outcome = await this.deps.engagements.act(incoming.conversationId, door.action, actor, incoming.activityId);
-          return this.afterOutcome(door.card, outcome, actor, action, { timeZone, members: roster });
+          const outcome = await this.deps.engagements.act(
+            incoming.conversationId,
+            door.action,
+            actor,
+            incoming.activityId,
+          );
+          return this.afterOutcome(door.card, outcome, actor, action, {
+            timeZone,
+            members: roster,
+          });
         }
       }
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       logger.warn({ err: err.message }, 'store unavailable');
-      const card = typeof action.data.card === 'string' && isCardName(action.data.card) ? action.data.card : 'help';
+      const card =
+        typeof action.data.card === 'string' && isCardName(action.data.card)
+          ? action.data.card
+          : 'help';
       const { engagement } = await this.readable(incoming).catch(() => ({ engagement: undefined }));
-      return { card: view(card, engagement, { message: { kind: 'error', text: err.message }, form: action.data, members: roster }) };
+      return {
+        card: view(card, engagement, {
+          message: { kind: 'error', text: err.message },
+          form: action.data,
+          members: roster,
+        }),
+      };
     }
   }
 
@@ -125,7 +206,13 @@ export class CardAnswers {
     return [...roster, ...gone];
   }
 
-  private afterOutcome(card: CardName, outcome: Outcome, actor: Actor, action: CardAction, extra: Partial<CardRequest>): Answer {
+  private afterOutcome(
+    card: CardName,
+    outcome: Outcome,
+    actor: Actor,
+    action: CardAction,
+    extra: Partial<CardRequest>,
+  ): Answer {
     if (!outcome.ok) {
       const engagement = outcome.refusal.kind === 'otherTenant' ? undefined : outcome.engagement;
       return {
@@ -136,9 +223,14 @@ export class CardAnswers {
         }),
       };
     }
-    const text = outcome.duplicate ? 'Already recorded.' : `Saved: ${actor.name} ${outcome.summary}.`;
+    const text = outcome.duplicate
+      ? 'Already recorded.'
+      : `Saved: ${actor.name} ${outcome.summary}.`;
     return {
-      card: this.render(card, outcome.engagement, actor, { ...extra, message: { kind: 'success', text } }),
+      card: this.render(card, outcome.engagement, actor, {
+        ...extra,
+        message: { kind: 'success', text },
+      }),
       shared: this.shared(card, outcome.engagement, extra),
     };
   }

@@ -7,8 +7,15 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import { engagementIdFor } from '../playbook/start.js';
 import { StoreUnavailableError } from '../store/store.js';
-import { commandText, readIncoming, readInvokeAction, readSubmitAction, type Incoming } from './activity.js';
+import {
+  commandText,
+  readIncoming,
+  readInvokeAction,
+  readSubmitAction,
+  type Incoming,
+} from './activity.js';
 import type { Answer, CardAnswers } from './answers.js';
 import { parseCommand } from './commands.js';
 import { chatRoster } from './roster.js';
@@ -35,16 +42,33 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
   }
 
   private log(context: TurnContext, incoming: Incoming): Logger {
-    return this.logger.child({ activityId: incoming.activityId, type: context.activity.type, conversationKind: incoming.conversationKind });
+    return this.logger.child({
+      activityId: incoming.activityId,
+      type: context.activity.type,
+      conversationKind: incoming.conversationKind,
+      ...(incoming.conversationId
+        ? { engagementId: engagementIdFor(incoming.conversationId) }
+        : {}),
+    });
   }
 
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const incoming = readIncoming(context.activity);
     const logger = this.log(context, incoming);
     const action = readInvokeAction(value);
     const answer = action
       ? await this.answers.answer(incoming, action, () => chatRoster(context, logger), logger)
-      : { card: this.answers.render('help', undefined, incoming.actor, { message: { kind: 'error', text: 'That card action was not understood. Nothing was changed.' } }) };
+      : {
+          card: this.answers.render('help', undefined, incoming.actor, {
+            message: {
+              kind: 'error',
+              text: 'That card action was not understood. Nothing was changed.',
+            },
+          }),
+        };
     // An automatic refresh only fetches this person's view: updating the shared card would loop.
     if (!action?.automatic) await this.deliver(context, incoming, answer, logger);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card };
@@ -56,7 +80,12 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
     const submitted = readSubmitAction(context.activity.value);
     if (submitted) {
       // Action.Submit, the fallback of old clients: the same door, answered by messages.
-      const answer = await this.answers.answer(incoming, submitted, () => chatRoster(context, logger), logger);
+      const answer = await this.answers.answer(
+        incoming,
+        submitted,
+        () => chatRoster(context, logger),
+        logger,
+      );
       const failed = !answer.shared;
       await this.deliver(context, incoming, answer, logger);
       if (failed) await context.sendActivity(cardActivity(answer.card));
@@ -66,30 +95,55 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
     logger.info({ command: command.kind }, 'command');
     try {
       if (command.kind === 'start') {
-        const answer = await this.answers.answer(incoming, { verb: 'engagement.start', data: { card: 'help', customer: command.customer }, automatic: false }, () => chatRoster(context, logger), logger);
+        const answer = await this.answers.answer(
+          incoming,
+          {
+            verb: 'engagement.start',
+            data: { card: 'help', customer: command.customer },
+            automatic: false,
+          },
+          () => chatRoster(context, logger),
+          logger,
+        );
         await context.sendActivity(cardActivity(answer.shared ?? answer.card));
         return;
       }
       const { engagement, message } = await this.answers.readable(incoming);
       if (command.kind === 'help' || !engagement) {
-        const note = message ?? (command.kind === 'help' && !command.unknown
-          ? undefined
-          : command.kind === 'help'
-            ? { kind: 'info' as const, text: 'I did not understand that. Here is what I can do.' }
-            : { kind: 'info' as const, text: 'There is no engagement in this chat yet: the FastTrack manager starts one with "start <customer>".' });
-        await context.sendActivity(cardActivity(this.answers.render('help', engagement, incoming.actor, note ? { message: note } : {})));
+        const note =
+          message ??
+          (command.kind === 'help' && !command.unknown
+            ? undefined
+            : command.kind === 'help'
+              ? { kind: 'info' as const, text: 'I did not understand that. Here is what I can do.' }
+              : {
+                  kind: 'info' as const,
+                  text: 'There is no engagement in this chat yet: the FastTrack manager starts one with "start <customer>".',
+                });
+        await context.sendActivity(
+          cardActivity(
+            this.answers.render('help', engagement, incoming.actor, note ? { message: note } : {}),
+          ),
+        );
         return;
       }
       const members = command.card === 'roles' ? await chatRoster(context, logger) : [];
       const timeZone = incoming.timeZone ?? this.answers.defaultTimeZone;
-      await context.sendActivity(cardActivity(this.answers.shared(command.card, engagement, { members, timeZone })));
+      await context.sendActivity(
+        cardActivity(this.answers.shared(command.card, engagement, { members, timeZone })),
+      );
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       await context.sendActivity(err.message);
     }
   }
 
-  private async deliver(context: TurnContext, incoming: Incoming, answer: Answer, logger: Logger): Promise<void> {
+  private async deliver(
+    context: TurnContext,
+    incoming: Incoming,
+    answer: Answer,
+    logger: Logger,
+  ): Promise<void> {
     if (answer.shared && incoming.replyToId) {
       try {
         await context.updateActivity({ ...cardActivity(answer.shared), id: incoming.replyToId });
@@ -100,7 +154,8 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
     } else if (answer.shared) {
       await context.sendActivity(cardActivity(answer.shared));
     }
-    if (typeof answer.post === 'string') await context.sendActivity(MessageFactory.text(answer.post));
+    if (typeof answer.post === 'string')
+      await context.sendActivity(MessageFactory.text(answer.post));
     else if (answer.post) await context.sendActivity(cardActivity(answer.post));
   }
 
@@ -109,15 +164,18 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
     const botId = context.activity.recipient?.id;
     const added = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-    const { engagement } = await this.answers.readable(incoming).catch(() => ({ engagement: undefined }));
+    const { engagement } = await this.answers
+      .readable(incoming)
+      .catch(() => ({ engagement: undefined }));
     if (botAdded) {
       await context.sendActivity(cardActivity(this.answers.shared('help', engagement)));
       return;
     }
     const welcomeNames = added.flatMap((m) => (m.name ? [m.name] : [])).slice(0, 20);
     if (added.length > 0) {
-      await context.sendActivity(cardActivity(this.answers.shared('welcome', engagement, { welcomeNames })));
+      await context.sendActivity(
+        cardActivity(this.answers.shared('welcome', engagement, { welcomeNames })),
+      );
     }
   }
 }
-

@@ -1,4 +1,9 @@
-import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
 import type { Logger } from 'pino';
 import { DeliveryError, UndeliverableError, type ReminderSender } from '../reminders/sender.js';
 
@@ -42,7 +47,13 @@ export const UNDELIVERABLE_STATUSES: readonly number[] = [403, 404];
  * a request Teams rejects as it is (400, 413, …).
  */
 function laterMayWork(status: number | undefined): boolean {
-  return status === undefined || status === 401 || status === 408 || status >= 500 || RETRYABLE_STATUSES.includes(status);
+  return (
+    status === undefined ||
+    status === 401 ||
+    status === 408 ||
+    status >= 500 ||
+    RETRYABLE_STATUSES.includes(status)
+  );
 }
 
 function statusOf(err: unknown): number | undefined {
@@ -60,7 +71,8 @@ function retryAfterHeader(err: unknown): string | undefined {
   const value =
     typeof getter === 'function'
       ? (getter as (name: string) => unknown).call(headers, 'retry-after')
-      : ((headers as Record<string, unknown>)['retry-after'] ?? (headers as Record<string, unknown>)['Retry-After']);
+      : ((headers as Record<string, unknown>)['retry-after'] ??
+        (headers as Record<string, unknown>)['Retry-After']);
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
@@ -114,7 +126,10 @@ export class BotReminderSender implements ReminderSender {
       const askedMs = retryable ? retryAfterMs(err, this.now()) : undefined;
       const waitMs = Math.max(askedMs ?? 0, this.backoffMs(attempt));
       if (!retryable || attempt >= this.maxAttempts || waitMs > this.maxDelayMs) {
-        const what = status === undefined ? 'the request failed before Teams answered' : `Teams answered ${status}`;
+        const what =
+          status === undefined
+            ? 'the request failed before Teams answered'
+            : `Teams answered ${status}`;
         throw new DeliveryError(
           `Not delivered: ${what} (attempt ${attempt} of ${this.maxAttempts}).`,
           status,
@@ -124,7 +139,10 @@ export class BotReminderSender implements ReminderSender {
           { cause: err },
         );
       }
-      this.options.logger?.warn({ status, attempt, waitMs }, 'proactive send throttled or failed; retrying');
+      this.options.logger?.warn(
+        { status, attempt, waitMs },
+        'proactive send throttled or failed; retrying',
+      );
       await this.sleep(waitMs);
     }
   }
@@ -133,7 +151,10 @@ export class BotReminderSender implements ReminderSender {
    * One try. The error is caught inside the turn: the adapter's onTurnError would otherwise
    * swallow it, and a failed send would look delivered.
    */
-  private async sendOnce(reference: Record<string, unknown>, card: Record<string, unknown>): Promise<void> {
+  private async sendOnce(
+    reference: Record<string, unknown>,
+    card: Record<string, unknown>,
+  ): Promise<void> {
     let failure: { error: unknown } | undefined;
     let delivered = false;
     await this.options.adapter.continueConversationAsync(

@@ -17,7 +17,12 @@ export async function chatRoster(context: TurnContext, logger: Logger): Promise<
     do {
       const page = await TeamsInfo.getPagedMembers(context, 200, token);
       for (const m of page.members) {
-        if (m.aadObjectId) members.push({ id: m.aadObjectId, name: m.name || m.givenName || 'Unnamed member', teamsId: m.id });
+        if (m.aadObjectId)
+          members.push({
+            id: m.aadObjectId,
+            name: m.name || m.givenName || 'Unnamed member',
+            teamsId: m.id,
+          });
       }
       token = page.continuationToken;
     } while (token && members.length < 1000);

@@ -16,7 +16,8 @@ import type { PostedMessage } from '../support/teams-channel.js';
 const CHAT = '19:contoso-deploy-securely@thread.v2';
 const { fm, fe, sme, bdm, architect, stranger, outsider } = PEOPLE;
 
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('a whole engagement through Teams activities (Cosmos DB)', () => {
   let cosmos: CosmosServer;
@@ -31,7 +32,8 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
     return found.engagement;
   };
   /** Executes on the shared card and returns what the person sees. */
-  const act = async (who: typeof fm, verb: string, data: Record<string, unknown>) => cardText(await chat.execute(who, card, verb, data));
+  const act = async (who: typeof fm, verb: string, data: Record<string, unknown>) =>
+    cardText(await chat.execute(who, card, verb, data));
 
   beforeAll(async () => {
     cosmos = await startCosmosServer();
@@ -54,7 +56,12 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
     expect(e.people[fm.aadObjectId]).toMatchObject({ role: 'FM', name: fm.name });
     expect(e.conversationReference).toMatchObject({ conversation: { id: CHAT } });
 
-    const before = await act(fm, 'licensing.record', { card: 'licensing', licences: 'm365e3', addOns: '', licensingNotes: '' });
+    const before = await act(fm, 'licensing.record', {
+      card: 'licensing',
+      licences: 'm365e3',
+      addOns: '',
+      licensingNotes: '',
+    });
     expect(before).toMatch(/Gate G1/);
     expect(before).toMatch(/confirms the kickoff call/);
     expect((await stored()).licensing).toBeUndefined();
@@ -65,7 +72,12 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
 
   it('lets the FM assign roles from the chat members, and no one else', async () => {
     const assign = (who: typeof fm, person: typeof fm, role: string, title?: string) =>
-      act(who, 'roles.assign', { card: 'roles', personId: person.aadObjectId, role, ...(title ? { title } : {}) });
+      act(who, 'roles.assign', {
+        card: 'roles',
+        personId: person.aadObjectId,
+        role,
+        ...(title ? { title } : {}),
+      });
     expect(await assign(fe, fe, 'FM')).toMatch(/not part of the engagement/);
     await assign(fm, fe, 'FE');
     expect(await assign(fe, sme, 'FM')).toMatch(/Only the FastTrack Manager can do that/);
@@ -74,8 +86,18 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
     expect(await assign(fm, architect, 'stakeholder')).toMatch(/A stakeholder needs a title/);
     await assign(fm, architect, 'stakeholder', 'Security Architect');
     const people = (await stored()).people;
-    expect(Object.values(people).map((p) => `${p.name}:${p.role}:${p.title ?? ''}`).sort()).toEqual(
-      [`${fm.name}:FM:`, `${fe.name}:FE:`, `${sme.name}:SME:`, `${bdm.name}:stakeholder:BDM`, `${architect.name}:stakeholder:Security Architect`].sort(),
+    expect(
+      Object.values(people)
+        .map((p) => `${p.name}:${p.role}:${p.title ?? ''}`)
+        .sort(),
+    ).toEqual(
+      [
+        `${fm.name}:FM:`,
+        `${fe.name}:FE:`,
+        `${sme.name}:SME:`,
+        `${bdm.name}:stakeholder:BDM`,
+        `${architect.name}:stakeholder:Security Architect`,
+      ].sort(),
     );
     expect(people[bdm.aadObjectId].teamsId).toBe(bdm.id);
   });
@@ -88,7 +110,13 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
     const updates = shared?.updates;
     // An automatic refresh answers with the person's own view and never touches the shared card.
     const fmView = await chat.execute(fm, card, 'refresh', { card: 'roles' }, { automatic: true });
-    const bdmView = await chat.execute(bdm, card, 'refresh', { card: 'roles' }, { automatic: true });
+    const bdmView = await chat.execute(
+      bdm,
+      card,
+      'refresh',
+      { card: 'roles' },
+      { automatic: true },
+    );
     expect(cardVerbs(fmView)).toContain('roles.assign');
     expect(cardVerbs(bdmView)).not.toContain('roles.assign');
     expect(chat.messages().find((m) => m.id === card.id)?.updates).toBe(updates);
@@ -96,8 +124,18 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
 
   it('refuses strangers and people of another tenant, changing nothing', async () => {
     const before = await stored();
-    expect(await act(stranger, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: '' })).toMatch(/not part of the engagement/);
-    const foreign = await chat.execute(outsider, card, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: '' });
+    expect(
+      await act(stranger, 'agenda.acknowledge', {
+        card: 'agenda',
+        topics: 'importance',
+        question: '',
+      }),
+    ).toMatch(/not part of the engagement/);
+    const foreign = await chat.execute(outsider, card, 'agenda.acknowledge', {
+      card: 'agenda',
+      topics: 'importance',
+      question: '',
+    });
     expect(cardText(foreign)).toMatch(/another organization/);
     expect(cardText(foreign)).not.toMatch(/Megan Bowen/); // nothing of the engagement is shown to them
     const after = await stored();
@@ -106,37 +144,90 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
   });
 
   it('records licensing and the M365 Security Conversation (task 4017)', async () => {
-    expect(await act(fm, 'conversation.deliver', { card: 'agenda' })).toMatch(/licences and security add-ons/);
-    await act(fm, 'licensing.record', { card: 'licensing', licences: 'm365e3,emse3', addOns: 'defenderO365', licensingNotes: 'Renewal in June' });
-    const ack = await act(bdm, 'agenda.acknowledge', { card: 'agenda', topics: 'importance,baseline,deploySecurely', question: 'Does the baseline cover contractors?' });
+    expect(await act(fm, 'conversation.deliver', { card: 'agenda' })).toMatch(
+      /licences and security add-ons/,
+    );
+    await act(fm, 'licensing.record', {
+      card: 'licensing',
+      licences: 'm365e3,emse3',
+      addOns: 'defenderO365',
+      licensingNotes: 'Renewal in June',
+    });
+    const ack = await act(bdm, 'agenda.acknowledge', {
+      card: 'agenda',
+      topics: 'importance,baseline,deploySecurely',
+      question: 'Does the baseline cover contractors?',
+    });
     expect(ack).toMatch(/acknowledged/);
-    await act(architect, 'agenda.acknowledge', { card: 'agenda', topics: 'importance,baseline', question: '' });
-    await act(architect, 'agenda.assess', { card: 'agenda', level_identity: 'working', level_device: 'basic', level_information: 'new' });
-    expect(await act(fe, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: '' })).toMatch(/Only the Customer stakeholder/);
+    await act(architect, 'agenda.acknowledge', {
+      card: 'agenda',
+      topics: 'importance,baseline',
+      question: '',
+    });
+    await act(architect, 'agenda.assess', {
+      card: 'agenda',
+      level_identity: 'working',
+      level_device: 'basic',
+      level_information: 'new',
+    });
+    expect(
+      await act(fe, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: '' }),
+    ).toMatch(/Only the Customer stakeholder/);
     await act(fm, 'conversation.deliver', { card: 'agenda' });
     const e = await stored();
     expect(e.licensing?.licences).toEqual(['m365e3', 'emse3']);
-    expect(Object.keys(e.conversation.acknowledgements).sort()).toEqual([bdm.aadObjectId, architect.aadObjectId].sort());
-    expect(e.conversation.questions.map((q) => q.text)).toEqual(['Does the baseline cover contractors?']);
+    expect(Object.keys(e.conversation.acknowledgements).sort()).toEqual(
+      [bdm.aadObjectId, architect.aadObjectId].sort(),
+    );
+    expect(e.conversation.questions.map((q) => q.text)).toEqual([
+      'Does the baseline cover contractors?',
+    ]);
     expect(e.conversation.delivered?.by).toBe(fm.aadObjectId);
   });
 
   it('keeps the authentication method behind the forests (G2), then records it with its rationale (task 3736)', async () => {
-    const refused = await act(fe, 'auth.finalize', { card: 'auth', authMethod: 'phs', authRationale: 'Simplest, resilient', authDecidedBy: 'Nestor Wilke' });
+    const refused = await act(fe, 'auth.finalize', {
+      card: 'auth',
+      authMethod: 'phs',
+      authRationale: 'Simplest, resilient',
+      authDecidedBy: 'Nestor Wilke',
+    });
     expect(refused).toMatch(/Gate G2/);
     expect(refused).toMatch(/Existing forests identified and malformed UPNs cleaned up/);
     expect(refused).toContain('Simplest, resilient'); // what was typed is kept on the card
     expect((await stored()).identity.authMethod).toBeUndefined();
 
-    await act(fe, 'identity.complete', { card: 'identity', step: 'forests', note_forests: 'One forest, 40 UPNs fixed with IdFix' });
-    await act(bdm, 'auth.prefer', { card: 'auth', preferMethod: 'phs', preferComment: 'No on-premises dependency' });
-    await act(fe, 'auth.finalize', { card: 'auth', authMethod: 'phs', authRationale: 'Simplest, resilient', authDecidedBy: 'Nestor Wilke' });
+    await act(fe, 'identity.complete', {
+      card: 'identity',
+      step: 'forests',
+      note_forests: 'One forest, 40 UPNs fixed with IdFix',
+    });
+    await act(bdm, 'auth.prefer', {
+      card: 'auth',
+      preferMethod: 'phs',
+      preferComment: 'No on-premises dependency',
+    });
+    await act(fe, 'auth.finalize', {
+      card: 'auth',
+      authMethod: 'phs',
+      authRationale: 'Simplest, resilient',
+      authDecidedBy: 'Nestor Wilke',
+    });
     const auth = (await stored()).identity.authMethod;
-    expect(auth).toMatchObject({ method: 'phs', rationale: 'Simplest, resilient', decidedBy: 'Nestor Wilke', by: fe.aadObjectId });
+    expect(auth).toMatchObject({
+      method: 'phs',
+      rationale: 'Simplest, resilient',
+      decidedBy: 'Nestor Wilke',
+      by: fe.aadObjectId,
+    });
   });
 
   it('marks identity synchronization ready only with break-glass, block-all CA and MFA for admins (G3)', async () => {
-    await act(fe, 'identity.complete', { card: 'identity', step: 'aadConnect', note_aadConnect: 'Staging mode, no sync' });
+    await act(fe, 'identity.complete', {
+      card: 'identity',
+      step: 'aadConnect',
+      note_aadConnect: 'Staging mode, no sync',
+    });
     const refused = await act(fe, 'identity.syncReady', { card: 'identity' });
     expect(refused).toMatch(/Gate G3/);
     expect(refused).toMatch(/Two cloud-only break-glass accounts created/);
@@ -149,26 +240,50 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
   });
 
   it('records feature decisions, and removes the block-all policy only when G4 holds (task 3720)', async () => {
-    const decide = (who: typeof fm, feature: string, choice: string, extra: Record<string, string> = {}) =>
-      act(who, 'workshop.decide', { card: 'workshop', feature, [`choice_${feature}`]: choice, ...extra });
+    const decide = (
+      who: typeof fm,
+      feature: string,
+      choice: string,
+      extra: Record<string, string> = {},
+    ) =>
+      act(who, 'workshop.decide', {
+        card: 'workshop',
+        feature,
+        [`choice_${feature}`]: choice,
+        ...extra,
+      });
     expect(await decide(bdm, 'deviceManagement', 'notPlanned')).toMatch(/Say why/);
     await decide(bdm, 'mfaAllUsers', 'enable');
     await decide(bdm, 'conditionalAccess', 'enable');
     await decide(architect, 'blockLegacyAuth', 'planned', { date_blockLegacyAuth: inDays(30) });
-    await decide(bdm, 'saasSso', 'notPlanned', { reason_saasSso: 'No SaaS apps in the gallery yet' });
-    await decide(architect, 'deviceManagement', 'notPlanned', { reason_deviceManagement: 'Devices managed by the parent company' });
+    await decide(bdm, 'saasSso', 'notPlanned', {
+      reason_saasSso: 'No SaaS apps in the gallery yet',
+    });
+    await decide(architect, 'deviceManagement', 'notPlanned', {
+      reason_deviceManagement: 'Devices managed by the parent company',
+    });
     await decide(bdm, 'mobileAppManagement', 'enable');
 
-    await act(fe, 'workshop.caPolicy', { card: 'workshop', policy: 'mfaAllUsers', caState_mfaAllUsers: 'created' });
+    await act(fe, 'workshop.caPolicy', {
+      card: 'workshop',
+      policy: 'mfaAllUsers',
+      caState_mfaAllUsers: 'created',
+    });
     await act(fe, 'workshop.mfa', { card: 'workshop', mfaRegistered: '80', mfaTotal: '100' });
     const refused = await act(fe, 'workshop.removeBlockAll', { card: 'workshop' });
     expect(refused).toMatch(/Gate G4/);
     expect(refused).toMatch(/blocking legacy authentication, created/);
     expect(refused).toMatch(/all users registered for MFA \(20 of 100 not yet\)/);
-    await act(fe, 'workshop.caPolicy', { card: 'workshop', policy: 'blockLegacy', caState_blockLegacy: 'created' });
+    await act(fe, 'workshop.caPolicy', {
+      card: 'workshop',
+      policy: 'blockLegacy',
+      caState_blockLegacy: 'created',
+    });
     await act(fe, 'workshop.mfa', { card: 'workshop', mfaRegistered: '100', mfaTotal: '100' });
     await act(fe, 'workshop.removeBlockAll', { card: 'workshop' });
-    expect(await act(bdm, 'workshop.deliver', { card: 'workshop' })).toMatch(/Only the FastTrack Engineer/);
+    expect(await act(bdm, 'workshop.deliver', { card: 'workshop' })).toMatch(
+      /Only the FastTrack Engineer/,
+    );
     await act(fe, 'workshop.deliver', { card: 'workshop' });
     const w = (await stored()).workshop;
     expect(w.blockAllRemoved?.by).toBe(fe.aadObjectId);
@@ -176,10 +291,25 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
   });
 
   it('takes the hand-off form from the SME, keeping each revision (task 3721)', async () => {
-    const form = { card: 'handoff', authRationale: 'PHS chosen for resilience', mfaApproach: 'caPolicy', mfaRegistered: '100', saasGallery: 'ServiceNow\nWorkday', saasOther: 'Legacy HR portal', devicePlan: 'Intune in Q3', mobileAppPlan: 'App protection policies', risks: 'Contractors without licences', recommendedWorkshops: 'Conduct Security Workshops', notes: 'Watch the contractor licences' };
+    const form = {
+      card: 'handoff',
+      authRationale: 'PHS chosen for resilience',
+      mfaApproach: 'caPolicy',
+      mfaRegistered: '100',
+      saasGallery: 'ServiceNow\nWorkday',
+      saasOther: 'Legacy HR portal',
+      devicePlan: 'Intune in Q3',
+      mobileAppPlan: 'App protection policies',
+      risks: 'Contractors without licences',
+      recommendedWorkshops: 'Conduct Security Workshops',
+      notes: 'Watch the contractor licences',
+    };
     expect(await act(bdm, 'handoff.submit', form)).toMatch(/Only the FastTrack Engineer or SME/);
     await act(sme, 'handoff.submit', form);
-    await act(sme, 'handoff.submit', { ...form, risks: 'Contractors without licences; AD FS leftovers' });
+    await act(sme, 'handoff.submit', {
+      ...form,
+      risks: 'Contractors without licences; AD FS leftovers',
+    });
     const handoff = (await stored()).handoff;
     expect(handoff.map((r) => [r.revision, r.by, r.risks])).toEqual([
       [1, sme.aadObjectId, 'Contractors without licences'],
@@ -193,7 +323,15 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
   });
 
   it('moves on to the next phase only with the key outputs complete (G5), and summarizes them', async () => {
-    await act(fm, 'followup.schedule', { card: 'followup', fuKind: 'securityWorkshop', fuDate: inDays(14), fuTime: '15:00', fuZone: 'Europe/London', fuAttendees: `${fe.aadObjectId},${bdm.aadObjectId}`, fuAgenda: 'Conditional Access deep dive' });
+    await act(fm, 'followup.schedule', {
+      card: 'followup',
+      fuKind: 'securityWorkshop',
+      fuDate: inDays(14),
+      fuTime: '15:00',
+      fuZone: 'Europe/London',
+      fuAttendees: `${fe.aadObjectId},${bdm.aadObjectId}`,
+      fuAgenda: 'Conditional Access deep dive',
+    });
     await act(fm, 'phase.moveOn', { card: 'summary' });
     const e = await stored();
     expect(e.movedOn?.by).toBe(fm.aadObjectId);
@@ -211,6 +349,12 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
     expect(summary).toMatch(/No SaaS apps in the gallery yet/);
     expect(summary).toMatch(/Security workshop/i);
     // After moving on, the Initiate phase is closed.
-    expect(await act(bdm, 'workshop.decide', { card: 'workshop', feature: 'saasSso', choice_saasSso: 'enable' })).toMatch(/moved on/);
+    expect(
+      await act(bdm, 'workshop.decide', {
+        card: 'workshop',
+        feature: 'saasSso',
+        choice_saasSso: 'enable',
+      }),
+    ).toMatch(/moved on/);
   });
 });

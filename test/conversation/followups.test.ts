@@ -28,20 +28,47 @@ describe('follow-ups and their reminders', () => {
   let card: PostedMessage;
 
   beforeAll(async () => {
-    bot = await startTestBot({ clock: () => now, env: { REMINDER_INTERVAL_SECONDS: '1', REMINDER_LEAD_MINUTES: '30' } });
+    bot = await startTestBot({
+      clock: () => now,
+      env: { REMINDER_INTERVAL_SECONDS: '1', REMINDER_LEAD_MINUTES: '30' },
+    });
     chat = bot.chat(CHAT);
     bot.channel.rosters.set(CHAT, [fm, fe, bdm]);
     await chat.say(fm, 'start Tailspin Toys');
     card = chat.last();
     await chat.execute(fm, card, 'kickoff.confirm', { card: 'roles' });
-    await chat.execute(fm, card, 'roles.assign', { card: 'roles', personId: fe.aadObjectId, role: 'FE' });
-    await chat.execute(fm, card, 'roles.assign', { card: 'roles', personId: bdm.aadObjectId, role: 'stakeholder', title: 'BDM' });
+    await chat.execute(fm, card, 'roles.assign', {
+      card: 'roles',
+      personId: fe.aadObjectId,
+      role: 'FE',
+    });
+    await chat.execute(fm, card, 'roles.assign', {
+      card: 'roles',
+      personId: bdm.aadObjectId,
+      role: 'stakeholder',
+      title: 'BDM',
+    });
   });
   afterAll(() => bot.close());
 
-  const followUps = async () => (await bot.app.store.get(engagementIdFor(CHAT)))!.engagement.followUps;
-  const schedule = (who: typeof fm, date: string, time: string, kind = 'bvd', agenda = 'Business value discovery with finance') =>
-    chat.execute(who, card, 'followup.schedule', { card: 'followup', fuKind: kind, fuDate: date, fuTime: time, fuZone: 'Europe/Paris', fuAttendees: `${fe.aadObjectId},${bdm.aadObjectId}`, fuAgenda: agenda });
+  const followUps = async () =>
+    (await bot.app.store.get(engagementIdFor(CHAT)))!.engagement.followUps;
+  const schedule = (
+    who: typeof fm,
+    date: string,
+    time: string,
+    kind = 'bvd',
+    agenda = 'Business value discovery with finance',
+  ) =>
+    chat.execute(who, card, 'followup.schedule', {
+      card: 'followup',
+      fuKind: kind,
+      fuDate: date,
+      fuTime: time,
+      fuZone: 'Europe/Paris',
+      fuAttendees: `${fe.aadObjectId},${bdm.aadObjectId}`,
+      fuAgenda: agenda,
+    });
 
   it('lets only the FM schedule, in the time zone given', async () => {
     const refused = cardText(await schedule(bdm, '2026-06-01', '14:00'));
@@ -50,7 +77,12 @@ describe('follow-ups and their reminders', () => {
 
     expect(cardText(await schedule(fm, '2026-06-01', '14:00'))).toMatch(/Saved/);
     const [f] = await followUps();
-    expect(f).toMatchObject({ kind: 'bvd', startsAt: '2026-06-01T12:00:00.000Z', timeZone: 'Europe/Paris', attendees: [fe.aadObjectId, bdm.aadObjectId] });
+    expect(f).toMatchObject({
+      kind: 'bvd',
+      startsAt: '2026-06-01T12:00:00.000Z',
+      timeZone: 'Europe/Paris',
+      attendees: [fe.aadObjectId, bdm.aadObjectId],
+    });
     expect(f.reminder).toMatchObject({ dueAt: '2026-06-01T11:30:00.000Z', state: 'pending' });
     await chat.say(bdm, 'followup');
     expect(cardText(chat.last().card)).toMatch(/14:00/); // shown in the meeting's own zone
@@ -58,14 +90,31 @@ describe('follow-ups and their reminders', () => {
 
   it('lets the FM reschedule and cancel, and refuses others', async () => {
     const [f] = await followUps();
-    const move = (who: typeof fm) => chat.execute(who, card, 'followup.reschedule', { card: 'followup', followUpId: f.id, [`date_${f.id}`]: '2026-06-01', [`time_${f.id}`]: '15:00', [`zone_${f.id}`]: 'Europe/Paris' });
+    const move = (who: typeof fm) =>
+      chat.execute(who, card, 'followup.reschedule', {
+        card: 'followup',
+        followUpId: f.id,
+        [`date_${f.id}`]: '2026-06-01',
+        [`time_${f.id}`]: '15:00',
+        [`zone_${f.id}`]: 'Europe/Paris',
+      });
     expect(cardText(await move(fe))).toMatch(/Only the FastTrack Manager/);
     await move(fm);
-    expect((await followUps())[0]).toMatchObject({ startsAt: '2026-06-01T13:00:00.000Z', reminder: { dueAt: '2026-06-01T12:30:00.000Z' } });
+    expect((await followUps())[0]).toMatchObject({
+      startsAt: '2026-06-01T13:00:00.000Z',
+      reminder: { dueAt: '2026-06-01T12:30:00.000Z' },
+    });
 
     await schedule(fm, '2026-06-01', '14:30', 'technicalSme', 'Cancelled later');
     const second = (await followUps())[1];
-    expect(cardText(await chat.execute(bdm, card, 'followup.cancel', { card: 'followup', followUpId: second.id }))).toMatch(/Only the FastTrack Manager/);
+    expect(
+      cardText(
+        await chat.execute(bdm, card, 'followup.cancel', {
+          card: 'followup',
+          followUpId: second.id,
+        }),
+      ),
+    ).toMatch(/Only the FastTrack Manager/);
     await chat.execute(fm, card, 'followup.cancel', { card: 'followup', followUpId: second.id });
     expect((await followUps())[1].cancelled?.by).toBe(fm.aadObjectId);
   });
@@ -77,7 +126,10 @@ describe('follow-ups and their reminders', () => {
     expect(reminders()).toHaveLength(0);
 
     now = new Date('2026-06-01T12:31:00Z');
-    const [reminder] = await eventually(() => (reminders().length ? reminders() : undefined), 'the reminder');
+    const [reminder] = await eventually(
+      () => (reminders().length ? reminders() : undefined),
+      'the reminder',
+    );
     expect(cardText(reminder.card)).toMatch(/Business value discovery with finance/);
     expect(cardText(reminder.card)).not.toMatch(/Cancelled later/);
     await new Promise((r) => setTimeout(r, 2500)); // two more ticks

@@ -18,18 +18,36 @@ describe('a busy chat', () => {
   let store: EngagementStore;
   let bot: TestBot;
 
-  const engagementOf = async (chat: Chat) => (await store.get(engagementIdFor(chat.conversationId)))!.engagement;
+  const engagementOf = async (chat: Chat) =>
+    (await store.get(engagementIdFor(chat.conversationId)))!.engagement;
 
   /** A chat with an engagement past kickoff, an FE and two stakeholders. */
-  async function readyChat(id: string, kind: Chat['kind'] = 'groupChat'): Promise<{ chat: Chat; card: PostedMessage }> {
+  async function readyChat(
+    id: string,
+    kind: Chat['kind'] = 'groupChat',
+  ): Promise<{ chat: Chat; card: PostedMessage }> {
     const chat = bot.chat(id, kind);
     bot.channel.rosters.set(id, [fm, fe, bdm, architect]);
     await chat.say(fm, 'start Fabrikam');
     const card = chat.last();
     await chat.execute(fm, card, 'kickoff.confirm', { card: 'roles' });
-    await chat.execute(fm, card, 'roles.assign', { card: 'roles', personId: fe.aadObjectId, role: 'FE' });
-    await chat.execute(fm, card, 'roles.assign', { card: 'roles', personId: bdm.aadObjectId, role: 'stakeholder', title: 'BDM' });
-    await chat.execute(fm, card, 'roles.assign', { card: 'roles', personId: architect.aadObjectId, role: 'stakeholder', title: 'IT' });
+    await chat.execute(fm, card, 'roles.assign', {
+      card: 'roles',
+      personId: fe.aadObjectId,
+      role: 'FE',
+    });
+    await chat.execute(fm, card, 'roles.assign', {
+      card: 'roles',
+      personId: bdm.aadObjectId,
+      role: 'stakeholder',
+      title: 'BDM',
+    });
+    await chat.execute(fm, card, 'roles.assign', {
+      card: 'roles',
+      personId: architect.aadObjectId,
+      role: 'stakeholder',
+      title: 'IT',
+    });
     return { chat, card };
   }
 
@@ -46,20 +64,45 @@ describe('a busy chat', () => {
   it('records two people answering at the same moment', async () => {
     const { chat, card } = await readyChat('19:two-at-once@thread.v2');
     const answers = await Promise.all([
-      chat.execute(bdm, card, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: 'From the BDM' }),
-      chat.execute(architect, card, 'agenda.acknowledge', { card: 'agenda', topics: 'baseline', question: 'From IT' }),
-      chat.execute(bdm, card, 'auth.prefer', { card: 'auth', preferMethod: 'pta', preferComment: '' }),
-      chat.execute(architect, card, 'auth.prefer', { card: 'auth', preferMethod: 'phs', preferComment: '' }),
+      chat.execute(bdm, card, 'agenda.acknowledge', {
+        card: 'agenda',
+        topics: 'importance',
+        question: 'From the BDM',
+      }),
+      chat.execute(architect, card, 'agenda.acknowledge', {
+        card: 'agenda',
+        topics: 'baseline',
+        question: 'From IT',
+      }),
+      chat.execute(bdm, card, 'auth.prefer', {
+        card: 'auth',
+        preferMethod: 'pta',
+        preferComment: '',
+      }),
+      chat.execute(architect, card, 'auth.prefer', {
+        card: 'auth',
+        preferMethod: 'phs',
+        preferComment: '',
+      }),
     ]);
     answers.forEach((answer) => expect(cardText(answer)).toMatch(/Saved/));
     const e = await engagementOf(chat);
     expect(e.conversation.questions.map((q) => q.text).sort()).toEqual(['From IT', 'From the BDM']);
-    expect(Object.keys(e.identity.preferences).sort()).toEqual([architect.aadObjectId, bdm.aadObjectId].sort());
+    expect(Object.keys(e.identity.preferences).sort()).toEqual(
+      [architect.aadObjectId, bdm.aadObjectId].sort(),
+    );
   });
 
   it('changes nothing twice when Teams delivers the same activity again', async () => {
     const { chat, card } = await readyChat('19:redelivery@thread.v2');
-    const send = () => chat.execute(bdm, card, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: 'Only once, please' }, { id: 'teams-activity-42' });
+    const send = () =>
+      chat.execute(
+        bdm,
+        card,
+        'agenda.acknowledge',
+        { card: 'agenda', topics: 'importance', question: 'Only once, please' },
+        { id: 'teams-activity-42' },
+      );
     await Promise.all([send(), send(), send()]);
     const again = await send();
     expect(cardText(again)).toMatch(/Already recorded/);
@@ -70,16 +113,27 @@ describe('a busy chat', () => {
     expect(e.history.filter((h) => h.action === 'start')).toHaveLength(1);
   });
 
-  it('answers an old client\'s Action.Submit through the same door, updating the card in place', async () => {
+  it("answers an old client's Action.Submit through the same door, updating the card in place", async () => {
     const { chat, card } = await readyChat('19:submit@thread.v2');
     const updates = chat.messages().find((m) => m.id === card.id)!.updates;
-    const reply = await chat.submit(bdm, card, 'agenda.acknowledge', { card: 'agenda', topics: 'importance,baseline', question: '' });
+    const reply = await chat.submit(bdm, card, 'agenda.acknowledge', {
+      card: 'agenda',
+      topics: 'importance,baseline',
+      question: '',
+    });
     expect(reply.status).toBe(200);
     expect(chat.messages().find((m) => m.id === card.id)!.updates).toBe(updates + 1);
-    expect((await engagementOf(chat)).conversation.acknowledgements[bdm.aadObjectId].topics).toEqual(['importance', 'baseline']);
+    expect(
+      (await engagementOf(chat)).conversation.acknowledgements[bdm.aadObjectId].topics,
+    ).toEqual(['importance', 'baseline']);
     // A refusal through Action.Submit comes back as a card with the message and the typed values.
     const posted = chat.messages().length;
-    await chat.submit(bdm, card, 'auth.finalize', { card: 'auth', authMethod: 'phs', authRationale: 'Typed by the BDM', authDecidedBy: 'BDM' });
+    await chat.submit(bdm, card, 'auth.finalize', {
+      card: 'auth',
+      authMethod: 'phs',
+      authRationale: 'Typed by the BDM',
+      authDecidedBy: 'BDM',
+    });
     expect(chat.messages()).toHaveLength(posted + 1);
     expect(cardText(chat.last().card)).toMatch(/Only the FastTrack Engineer/);
   });
@@ -89,10 +143,27 @@ describe('a busy chat', () => {
     const before = await engagementOf(chat);
     const huge = 'x'.repeat(40_000);
     const answers = [
-      await chat.execute(bdm, card, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: huge }),
-      await chat.execute(fe, card, 'auth.finalize', { card: 'auth', authMethod: 'carrier-pigeon', authRationale: 'x', authDecidedBy: 'y' }),
-      await chat.execute(fm, card, 'licensing.record', { card: 'licensing', licences: '', addOns: '' }),
-      await chat.execute(bdm, card, 'agenda.assess', { card: 'agenda', level_identity: ['working'], level_device: 42 }),
+      await chat.execute(bdm, card, 'agenda.acknowledge', {
+        card: 'agenda',
+        topics: 'importance',
+        question: huge,
+      }),
+      await chat.execute(fe, card, 'auth.finalize', {
+        card: 'auth',
+        authMethod: 'carrier-pigeon',
+        authRationale: 'x',
+        authDecidedBy: 'y',
+      }),
+      await chat.execute(fm, card, 'licensing.record', {
+        card: 'licensing',
+        licences: '',
+        addOns: '',
+      }),
+      await chat.execute(bdm, card, 'agenda.assess', {
+        card: 'agenda',
+        level_identity: ['working'],
+        level_device: 42,
+      }),
       await chat.execute(fm, card, 'no.such.verb', { card: 'status' }),
     ].map(cardText);
     expect(answers[0]).toMatch(/question is 40,000 characters long; at most 2,000 fit/);
@@ -125,11 +196,25 @@ describe('a busy chat', () => {
 
   it('says "not saved, please try again" when the database stops answering, and loses nothing acknowledged', async () => {
     const { chat, card } = await readyChat('19:outage@thread.v2');
-    await chat.execute(bdm, card, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: 'Saved before the outage' });
+    await chat.execute(bdm, card, 'agenda.acknowledge', {
+      card: 'agenda',
+      topics: 'importance',
+      question: 'Saved before the outage',
+    });
     const before = await engagementOf(chat);
-    cosmos.inject((req) => (req.method === 'PUT' ? { status: 503, body: { code: 'ServiceUnavailable', message: 'injected' } } : undefined));
+    cosmos.inject((req) =>
+      req.method === 'PUT'
+        ? { status: 503, body: { code: 'ServiceUnavailable', message: 'injected' } }
+        : undefined,
+    );
     try {
-      const answer = cardText(await chat.execute(architect, card, 'agenda.acknowledge', { card: 'agenda', topics: 'baseline', question: 'During the outage' }));
+      const answer = cardText(
+        await chat.execute(architect, card, 'agenda.acknowledge', {
+          card: 'agenda',
+          topics: 'baseline',
+          question: 'During the outage',
+        }),
+      );
       expect(answer).toMatch(/Not saved/);
       expect(answer).toMatch(/try again/i);
       expect(answer).toContain('During the outage'); // what was typed is still on the card
@@ -137,7 +222,14 @@ describe('a busy chat', () => {
       cosmos.inject(undefined);
     }
     expect(await engagementOf(chat)).toEqual(before);
-    await chat.execute(architect, card, 'agenda.acknowledge', { card: 'agenda', topics: 'baseline', question: 'During the outage' });
-    expect((await engagementOf(chat)).conversation.questions.map((q) => q.text)).toEqual(['Saved before the outage', 'During the outage']);
+    await chat.execute(architect, card, 'agenda.acknowledge', {
+      card: 'agenda',
+      topics: 'baseline',
+      question: 'During the outage',
+    });
+    expect((await engagementOf(chat)).conversation.questions.map((q) => q.text)).toEqual([
+      'Saved before the outage',
+      'During the outage',
+    ]);
   });
 });

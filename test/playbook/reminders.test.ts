@@ -120,7 +120,11 @@ describe('settle', () => {
       settledAt: now.toISOString(),
     });
     expect(e.nextReminderAt).toBeUndefined();
-    expect(e.history.at(-1)).toMatchObject({ by: 'bot', byName: 'the bot', action: 'reminderSent' });
+    expect(e.history.at(-1)).toMatchObject({
+      by: 'bot',
+      byName: 'the bot',
+      action: 'reminderSent',
+    });
   });
 
   it('ignores a settle by an instance that does not hold the claim', () => {
@@ -134,7 +138,13 @@ describe('settle', () => {
   it('ignores a settle after the FM rescheduled the follow-up meanwhile', () => {
     const moved = act(
       claimed(),
-      { type: 'rescheduleFollowUp', followUpId: 'fu-1', startsAt: at(T0, 240).toISOString(), timeZone: 'Europe/Paris', leadMinutes: 15 },
+      {
+        type: 'rescheduleFollowUp',
+        followUpId: 'fu-1',
+        startsAt: at(T0, 240).toISOString(),
+        timeZone: 'Europe/Paris',
+        leadMinutes: 15,
+      },
       at(T0, 45),
     );
     expect(settle(moved, 'fu-1', 'a', { kind: 'sent' }, at(T0, 46))).toBe(moved);
@@ -142,7 +152,13 @@ describe('settle', () => {
   });
 
   it('records an undeliverable reminder with its error', () => {
-    const e = settle(claimed(), 'fu-1', 'a', { kind: 'undeliverable', error: 'The bot was removed from the chat (403).' }, at(T0, 46));
+    const e = settle(
+      claimed(),
+      'fu-1',
+      'a',
+      { kind: 'undeliverable', error: 'The bot was removed from the chat (403).' },
+      at(T0, 46),
+    );
     expect(e.followUps[0].reminder).toMatchObject({
       state: 'undeliverable',
       lastError: 'The bot was removed from the chat (403).',
@@ -156,7 +172,13 @@ describe('settle', () => {
   it('puts a reminder to retry back to pending, due at retryAt, keeping the error and no history', () => {
     const before = claimed();
     const retryAt = at(T0, 48);
-    const e = settle(before, 'fu-1', 'a', { kind: 'retry', error: 'Teams answered 502', retryAt }, at(T0, 46));
+    const e = settle(
+      before,
+      'fu-1',
+      'a',
+      { kind: 'retry', error: 'Teams answered 502', retryAt },
+      at(T0, 46),
+    );
     expect(e.followUps[0].reminder).toEqual({
       dueAt: retryAt.toISOString(),
       state: 'pending',
@@ -167,7 +189,12 @@ describe('settle', () => {
     expect(e.history).toHaveLength(before.history.length);
     expect(claimDue(e, 'b', at(T0, 47), CLAIM_MS).claimed).toEqual([]);
     const again = claimDue(e, 'b', retryAt, CLAIM_MS);
-    expect(again.engagement.followUps[0].reminder).toMatchObject({ state: 'sending', claimedBy: 'b', attempts: 2, lastError: 'Teams answered 502' });
+    expect(again.engagement.followUps[0].reminder).toMatchObject({
+      state: 'sending',
+      claimedBy: 'b',
+      attempts: 2,
+      lastError: 'Teams answered 502',
+    });
     const sent = settle(again.engagement, 'fu-1', 'b', { kind: 'sent' }, at(T0, 49));
     expect(sent.followUps[0].reminder.lastError).toBeUndefined();
   });

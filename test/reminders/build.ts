@@ -37,7 +37,11 @@ export function engagementWith(chat: string, now: Date, followUps: FollowUpSpec[
       conversationReference: {
         channelId: 'msteams',
         serviceUrl: 'https://smba.trafficmanager.net/emea/',
-        conversation: { id: `19:${chat}@thread.v2`, conversationType: 'groupChat', tenantId: FM.tenantId },
+        conversation: {
+          id: `19:${chat}@thread.v2`,
+          conversationType: 'groupChat',
+          tenantId: FM.tenantId,
+        },
         bot: { id: '28:bot-app-id', name: 'Deploy Securely' },
       },
     },

@@ -2,7 +2,14 @@ import { CardRenderer } from '../../src/cards/renderer.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
 import type { EngagementStore } from '../../src/store/store.js';
 import { at, engagementWith } from '../reminders/build.js';
-import { httpError, RecordingSender, schedulerFor, scriptedBotSender, TestClock, useReminderCosmos } from './harness.js';
+import {
+  httpError,
+  RecordingSender,
+  schedulerFor,
+  scriptedBotSender,
+  TestClock,
+  useReminderCosmos,
+} from './harness.js';
 
 const T0 = new Date('2030-07-08T12:00:00.000Z');
 const cosmos = useReminderCosmos();
@@ -32,7 +39,8 @@ describe('ReminderScheduler delivery', () => {
       sender: teams.sender,
       clock: clock.read,
       instanceId: 'i',
-      render: (engagement, followUpId, now) => cards.render({ card: 'reminder', engagement, followUpId, now }),
+      render: (engagement, followUpId, now) =>
+        cards.render({ card: 'reminder', engagement, followUpId, now }),
     });
     expect(await scheduler.tick()).toEqual({ sent: 1, missed: 0, failed: 0 });
     expect(teams.delivered).toEqual([
@@ -54,7 +62,12 @@ describe('ReminderScheduler delivery faults', () => {
   it('retries a 429 inside the send and records the reminder sent', async () => {
     const { store, e, clock } = await oneDue('throttled');
     const teams = scriptedBotSender([httpError(429)]);
-    const scheduler = schedulerFor({ store, sender: teams.sender, clock: clock.read, instanceId: 'i' });
+    const scheduler = schedulerFor({
+      store,
+      sender: teams.sender,
+      clock: clock.read,
+      instanceId: 'i',
+    });
     expect(await scheduler.tick()).toEqual({ sent: 1, missed: 0, failed: 0 });
     expect(teams.calls()).toBe(2);
     expect(teams.sleeps).toEqual([750]);
@@ -67,7 +80,12 @@ describe('ReminderScheduler delivery faults', () => {
   it('leaves a reminder pending with lastError after 502s, and sends it at a later tick', async () => {
     const { store, e, clock } = await oneDue('bad-gateway');
     const teams = scriptedBotSender([httpError(502), httpError(502), httpError(502)], 3);
-    const scheduler = schedulerFor({ store, sender: teams.sender, clock: clock.read, instanceId: 'i' });
+    const scheduler = schedulerFor({
+      store,
+      sender: teams.sender,
+      clock: clock.read,
+      instanceId: 'i',
+    });
     expect(await scheduler.tick()).toEqual({ sent: 0, missed: 0, failed: 1 });
     expect(teams.calls()).toBe(3);
     expect(teams.sleeps).toEqual([750, 1500]);
@@ -95,7 +113,12 @@ describe('ReminderScheduler delivery faults', () => {
   it('waits as long as Teams asks when its Retry-After is longer than the send may wait', async () => {
     const { store, e, clock } = await oneDue('retry-after');
     const teams = scriptedBotSender([httpError(429, { 'retry-after': '300' })]);
-    const scheduler = schedulerFor({ store, sender: teams.sender, clock: clock.read, instanceId: 'i' });
+    const scheduler = schedulerFor({
+      store,
+      sender: teams.sender,
+      clock: clock.read,
+      instanceId: 'i',
+    });
     expect(await scheduler.tick()).toEqual({ sent: 0, missed: 0, failed: 1 });
     expect((await stored(store, e)).followUps[0].reminder.dueAt).toBe(at(T0, 50).toISOString());
   });
@@ -103,7 +126,12 @@ describe('ReminderScheduler delivery faults', () => {
   it('settles a 403 (the bot was removed) as undeliverable at once and never tries again', async () => {
     const { store, e, clock } = await oneDue('removed');
     const teams = scriptedBotSender([httpError(403)]);
-    const scheduler = schedulerFor({ store, sender: teams.sender, clock: clock.read, instanceId: 'i' });
+    const scheduler = schedulerFor({
+      store,
+      sender: teams.sender,
+      clock: clock.read,
+      instanceId: 'i',
+    });
     expect(await scheduler.tick()).toEqual({ sent: 0, missed: 0, failed: 1 });
     expect(teams.calls()).toBe(1);
     expect(teams.sleeps).toEqual([]);
@@ -122,7 +150,10 @@ describe('ReminderScheduler delivery faults', () => {
 
   it('gives up as undeliverable once the reminder has used its attempts', async () => {
     const { store, e, clock } = await oneDue('always-502');
-    const teams = scriptedBotSender(Array.from({ length: 4 }, () => httpError(502)), 1);
+    const teams = scriptedBotSender(
+      Array.from({ length: 4 }, () => httpError(502)),
+      1,
+    );
     const scheduler = schedulerFor({
       store,
       sender: teams.sender,
@@ -144,12 +175,20 @@ describe('ReminderScheduler delivery faults', () => {
   it('marks missed a reminder still failing when its meeting begins', async () => {
     const { store, e, clock } = await oneDue('late');
     const teams = scriptedBotSender([httpError(504)], 1);
-    const scheduler = schedulerFor({ store, sender: teams.sender, clock: clock.read, instanceId: 'i' });
+    const scheduler = schedulerFor({
+      store,
+      sender: teams.sender,
+      clock: clock.read,
+      instanceId: 'i',
+    });
     clock.set(at(T0, 59.5));
     expect(await scheduler.tick()).toEqual({ sent: 0, missed: 0, failed: 1 });
     clock.set(at(T0, 61));
     expect(await scheduler.tick()).toEqual({ sent: 0, missed: 1, failed: 0 });
-    expect((await stored(store, e)).followUps[0].reminder).toMatchObject({ state: 'missed', lastError: expect.stringContaining('504') });
+    expect((await stored(store, e)).followUps[0].reminder).toMatchObject({
+      state: 'missed',
+      lastError: expect.stringContaining('504'),
+    });
   });
 
   it('settles as undeliverable a reminder whose engagement has no chat stored', async () => {

@@ -32,7 +32,10 @@ export class RecordingSender implements ReminderSender {
   readonly sends: string[] = [];
   async send(reference: Record<string, unknown>, card: Record<string, unknown>): Promise<void> {
     await new Promise((resolve) => setImmediate(resolve));
-    expect(reference).toMatchObject({ channelId: 'msteams', conversation: { id: expect.any(String) } });
+    expect(reference).toMatchObject({
+      channelId: 'msteams',
+      conversation: { id: expect.any(String) },
+    });
     this.sends.push(`${String(card.engagementId)}/${String(card.followUpId)}`);
   }
   /** How many times each reminder was sent. */
@@ -48,7 +51,10 @@ export type Step = Error | 'ok';
 export function httpError(statusCode: number, headers: Record<string, string> = {}): Error {
   return Object.assign(new Error(`Teams answered ${statusCode}`), {
     statusCode,
-    response: { status: statusCode, headers: { get: (name: string) => headers[name.toLowerCase()] } },
+    response: {
+      status: statusCode,
+      headers: { get: (name: string) => headers[name.toLowerCase()] },
+    },
   });
 }
 
@@ -123,7 +129,8 @@ export function useReminderCosmos(): ReminderCosmos {
 
 /** A scheduler with the test card, no jitter in its retry policy, and a recorded (not slept) sleep. */
 export function schedulerFor(
-  deps: Pick<ReminderSchedulerDeps, 'store' | 'sender' | 'clock' | 'instanceId'> & Partial<ReminderSchedulerDeps>,
+  deps: Pick<ReminderSchedulerDeps, 'store' | 'sender' | 'clock' | 'instanceId'> &
+    Partial<ReminderSchedulerDeps>,
 ): ReminderScheduler {
   return new ReminderScheduler({
     render: (e, followUpId) => testCard(e, followUpId),

@@ -50,12 +50,19 @@ describe('ReminderScheduler against one Cosmos DB container', () => {
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(24);
     expect(results.reduce((n, r) => n + r.missed + r.failed, 0)).toBe(0);
     expect(sender.sends).toHaveLength(24);
-    const expected = engagements.flatMap((e) => [`${e.engagementId}/fu-1`, `${e.engagementId}/fu-2`]);
+    const expected = engagements.flatMap((e) => [
+      `${e.engagementId}/fu-1`,
+      `${e.engagementId}/fu-2`,
+    ]);
     expect([...sender.counts().keys()].sort()).toEqual(expected.sort());
     expect([...sender.counts().values()].every((n) => n === 1)).toBe(true);
     for (const e of engagements) {
       const { engagement } = await reminderOf(storeB, e, 'fu-1');
-      expect(engagement.followUps.map((f) => f.reminder.state)).toEqual(['sent', 'sent', 'pending']);
+      expect(engagement.followUps.map((f) => f.reminder.state)).toEqual([
+        'sent',
+        'sent',
+        'pending',
+      ]);
       expect(engagement.history.filter((h) => h.action === 'reminderSent')).toHaveLength(2);
       expect(engagement.nextReminderAt).toBe(at(T0, 285).toISOString());
     }
@@ -103,13 +110,23 @@ describe('ReminderScheduler against one Cosmos DB container', () => {
     await seed(before, [e]);
     const clock = new TestClock(at(T0, 46));
     const sender = new RecordingSender();
-    const first = schedulerFor({ store: before, sender, clock: clock.read, instanceId: newInstanceId() });
+    const first = schedulerFor({
+      store: before,
+      sender,
+      clock: clock.read,
+      instanceId: newInstanceId(),
+    });
     expect(await first.tick()).toEqual({ sent: 1, missed: 0, failed: 0 });
     await first.stop();
     await before.close();
 
     const after = await cosmos.open(database);
-    const second = schedulerFor({ store: after, sender, clock: clock.read, instanceId: newInstanceId() });
+    const second = schedulerFor({
+      store: after,
+      sender,
+      clock: clock.read,
+      instanceId: newInstanceId(),
+    });
     expect(await second.tick()).toEqual({ sent: 0, missed: 0, failed: 0 });
     clock.set(at(T0, 105));
     expect(await second.tick()).toEqual({ sent: 1, missed: 0, failed: 0 });
@@ -125,13 +142,21 @@ describe('ReminderScheduler against one Cosmos DB container', () => {
     await seed(store, [claimedByDead]);
     const clock = new TestClock(at(T0, 46));
     const sender = new RecordingSender();
-    const heir = schedulerFor({ store: await cosmos.open(database), sender, clock: clock.read, instanceId: 'heir' });
+    const heir = schedulerFor({
+      store: await cosmos.open(database),
+      sender,
+      clock: clock.read,
+      instanceId: 'heir',
+    });
     expect(await heir.tick()).toEqual({ sent: 0, missed: 0, failed: 0 });
     clock.set(at(T0, 47));
     expect(await heir.tick()).toEqual({ sent: 1, missed: 0, failed: 0 });
     expect(await heir.tick()).toEqual({ sent: 0, missed: 0, failed: 0 });
     expect(sender.sends).toHaveLength(1);
-    expect((await reminderOf(store, e, 'fu-1')).reminder).toMatchObject({ state: 'sent', attempts: 2 });
+    expect((await reminderOf(store, e, 'fu-1')).reminder).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+    });
   });
 
   it('after downtime, sends on start a reminder whose meeting is ahead and marks missed one whose meeting began', async () => {
@@ -142,13 +167,21 @@ describe('ReminderScheduler against one Cosmos DB container', () => {
     await seed(store, [e]);
     const clock = new TestClock(at(T0, 50));
     const sender = new RecordingSender();
-    const scheduler = schedulerFor({ store, sender, clock: clock.read, instanceId: newInstanceId() });
+    const scheduler = schedulerFor({
+      store,
+      sender,
+      clock: clock.read,
+      instanceId: newInstanceId(),
+    });
     scheduler.start(60_000);
     await scheduler.stop();
     expect(sender.sends).toEqual([`${e.engagementId}/fu-2`]);
     const { engagement } = await reminderOf(store, e, 'fu-1');
     expect(engagement.followUps.map((f) => f.reminder.state)).toEqual(['missed', 'sent']);
-    expect(engagement.history.filter((h) => h.by === 'bot').map((h) => h.action)).toEqual(['reminderMissed', 'reminderSent']);
+    expect(engagement.history.filter((h) => h.by === 'bot').map((h) => h.action)).toEqual([
+      'reminderMissed',
+      'reminderSent',
+    ]);
     expect(engagement.nextReminderAt).toBeUndefined();
     expect(await scheduler.tick()).toEqual({ sent: 0, missed: 0, failed: 0 });
   });
@@ -167,7 +200,12 @@ describe('ReminderScheduler against one Cosmos DB container', () => {
         return new Promise<void>((resolve) => (release = resolve));
       },
     };
-    const scheduler = schedulerFor({ store, sender, clock: () => at(T0, 45), instanceId: 'stopping' });
+    const scheduler = schedulerFor({
+      store,
+      sender,
+      clock: () => at(T0, 45),
+      instanceId: 'stopping',
+    });
     scheduler.start(60_000);
     await sending;
     let stopped = false;

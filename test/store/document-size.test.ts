@@ -1,31 +1,67 @@
 import { FEATURES, NEXT_PHASES } from '../../src/playbook/catalog.js';
-import type { Engagement, FollowUp, HandoffRevision, Stamp } from '../../src/playbook/engagement.js';
+import type {
+  Engagement,
+  FollowUp,
+  HandoffRevision,
+  Stamp,
+} from '../../src/playbook/engagement.js';
 import { LIMITS } from '../../src/playbook/limits.js';
 import { documentBytes, MAX_DOCUMENT_BYTES } from '../../src/store/document.js';
 import { newEngagement } from './fixtures.js';
 
 const text = (n: number) => 'x'.repeat(n);
-const stampOf = (i: number): Stamp => ({ by: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, byName: text(LIMITS.name), at: new Date(0).toISOString() });
+const stampOf = (i: number): Stamp => ({
+  by: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+  byName: text(LIMITS.name),
+  at: new Date(0).toISOString(),
+});
 
 /** An engagement with every list and every text the playbook allows at its cap. */
 function engagementAtCaps(): Engagement {
   const e = newEngagement(text(LIMITS.customer));
   for (let i = 0; i < LIMITS.people; i++) {
     const s = stampOf(i);
-    e.people[s.by] = { id: s.by, name: text(LIMITS.name), role: 'stakeholder', title: 'Director of Security', assigned: s };
-    e.conversation.acknowledgements[s.by] = { ...s, topics: ['importance', 'baseline', 'deploySecurely'] };
-    e.conversation.selfAssessments[s.by] = { ...s, levels: { identity: 'advanced', device: 'advanced', information: 'advanced' } };
-    e.identity.preferences[s.by] = { ...s, method: 'thirdPartyFederation', comment: text(LIMITS.shortText) };
+    e.people[s.by] = {
+      id: s.by,
+      name: text(LIMITS.name),
+      role: 'stakeholder',
+      title: 'Director of Security',
+      assigned: s,
+    };
+    e.conversation.acknowledgements[s.by] = {
+      ...s,
+      topics: ['importance', 'baseline', 'deploySecurely'],
+    };
+    e.conversation.selfAssessments[s.by] = {
+      ...s,
+      levels: { identity: 'advanced', device: 'advanced', information: 'advanced' },
+    };
+    e.identity.preferences[s.by] = {
+      ...s,
+      method: 'thirdPartyFederation',
+      comment: text(LIMITS.shortText),
+    };
   }
-  e.conversation.questions = Array.from({ length: LIMITS.questions }, (_, i) => ({ ...stampOf(i), text: text(LIMITS.longText) }));
-  for (const f of FEATURES) e.workshop.decisions[f.id] = { ...stampOf(1), choice: 'notPlanned', reason: text(LIMITS.shortText) };
+  e.conversation.questions = Array.from({ length: LIMITS.questions }, (_, i) => ({
+    ...stampOf(i),
+    text: text(LIMITS.longText),
+  }));
+  for (const f of FEATURES)
+    e.workshop.decisions[f.id] = {
+      ...stampOf(1),
+      choice: 'notPlanned',
+      reason: text(LIMITS.shortText),
+    };
   e.handoff = Array.from({ length: LIMITS.handoffRevisions }, (_, i): HandoffRevision => ({
     ...stampOf(i),
     revision: i + 1,
     authRationale: text(LIMITS.longText),
     mfaApproach: 'caPolicy',
     mfaRegistered: 1_000_000,
-    saasApps: Array.from({ length: LIMITS.saasApps }, () => ({ name: text(LIMITS.name), inGallery: true })),
+    saasApps: Array.from({ length: LIMITS.saasApps }, () => ({
+      name: text(LIMITS.name),
+      inGallery: true,
+    })),
     devicePlan: text(LIMITS.longText),
     mobileAppPlan: text(LIMITS.longText),
     risks: text(LIMITS.longText),
@@ -41,10 +77,23 @@ function engagementAtCaps(): Engagement {
     agenda: text(LIMITS.longText),
     scheduled: stampOf(i),
     cancelled: stampOf(i),
-    reminder: { dueAt: new Date(0).toISOString(), state: 'undeliverable', attempts: 6, lastError: text(200), settledAt: new Date(0).toISOString() },
+    reminder: {
+      dueAt: new Date(0).toISOString(),
+      state: 'undeliverable',
+      attempts: 6,
+      lastError: text(200),
+      settledAt: new Date(0).toISOString(),
+    },
   }));
-  e.history = Array.from({ length: LIMITS.history }, (_, i) => ({ ...stampOf(i), action: 'finalizeAuthMethod', summary: text(300) }));
-  e.appliedActivityIds = Array.from({ length: LIMITS.appliedActivityIds }, (_, i) => `f:${text(40)}${i}`);
+  e.history = Array.from({ length: LIMITS.history }, (_, i) => ({
+    ...stampOf(i),
+    action: 'finalizeAuthMethod',
+    summary: text(300),
+  }));
+  e.appliedActivityIds = Array.from(
+    { length: LIMITS.appliedActivityIds },
+    (_, i) => `f:${text(40)}${i}`,
+  );
   return e;
 }
 

@@ -13,7 +13,12 @@ export const OTHER_TENANT = '0f0e0d0c-0b0a-0908-0706-050403020100';
 
 export function user(name: string, n: number, tenantId = TENANT): ChannelUser {
   const hex = n.toString(16).padStart(12, '0');
-  return { id: `29:${name.toLowerCase().replace(/\s+/g, '-')}`, aadObjectId: `00000000-0000-4000-8000-${hex}`, name, tenantId };
+  return {
+    id: `29:${name.toLowerCase().replace(/\s+/g, '-')}`,
+    aadObjectId: `00000000-0000-4000-8000-${hex}`,
+    name,
+    tenantId,
+  };
 }
 
 export const PEOPLE = {
@@ -35,11 +40,16 @@ export interface TestBot {
 }
 
 /** The real bot (server, adapter, door, playbook, store) on a free port, with a Teams-like channel. */
-export async function startTestBot(options: { store?: EngagementStore; env?: NodeJS.ProcessEnv; clock?: () => Date } = {}): Promise<TestBot> {
+export async function startTestBot(
+  options: { store?: EngagementStore; env?: NodeJS.ProcessEnv; clock?: () => Date } = {},
+): Promise<TestBot> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ds-bot-'));
   const channel = new TeamsChannel();
   await channel.start();
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env }, '1.2.3');
+  const config = loadConfig(
+    { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env },
+    '1.2.3',
+  );
   const app = await startApp(config, {
     logger: pino({ level: 'silent' }),
     host: '127.0.0.1',

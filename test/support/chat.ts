@@ -26,7 +26,12 @@ export class Chat {
       channelId: 'msteams',
       serviceUrl: this.channel.serviceUrl,
       from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
-      conversation: { id: this.conversationId, conversationType: this.kind, tenantId: user.tenantId, isGroup: this.kind !== 'personal' },
+      conversation: {
+        id: this.conversationId,
+        conversationType: this.kind,
+        tenantId: user.tenantId,
+        isGroup: this.kind !== 'personal',
+      },
       recipient: BOT,
       channelData: { tenant: { id: user.tenantId } },
       locale: 'en-US',
@@ -34,7 +39,10 @@ export class Chat {
     };
   }
 
-  async post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<BotReply> {
+  async post(
+    activity: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<BotReply> {
     const res = await fetch(this.botUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -57,23 +65,45 @@ export class Chat {
   }
 
   /** Action.Execute on a card: an adaptiveCard/action invoke, answered with the card. */
-  async execute(user: ChannelUser, message: PostedMessage, verb: string, data: Record<string, unknown>, options: { id?: string; automatic?: boolean } = {}): Promise<Record<string, unknown>> {
+  async execute(
+    user: ChannelUser,
+    message: PostedMessage,
+    verb: string,
+    data: Record<string, unknown>,
+    options: { id?: string; automatic?: boolean } = {},
+  ): Promise<Record<string, unknown>> {
     const reply = await this.post({
       ...this.base(user, options.id),
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: message.id,
-      value: { action: { type: 'Action.Execute', verb, data }, trigger: options.automatic ? 'automatic' : 'manual' },
+      value: {
+        action: { type: 'Action.Execute', verb, data },
+        trigger: options.automatic ? 'automatic' : 'manual',
+      },
     });
-    if (reply.status !== 200) throw new Error(`invoke ${verb} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+    if (reply.status !== 200)
+      throw new Error(`invoke ${verb} answered ${reply.status}: ${JSON.stringify(reply.body)}`);
     const body = reply.body as { statusCode: number; type: string; value: Record<string, unknown> };
-    if (body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`invoke ${verb} answered ${JSON.stringify(body)}`);
+    if (body.type !== 'application/vnd.microsoft.card.adaptive')
+      throw new Error(`invoke ${verb} answered ${JSON.stringify(body)}`);
     return body.value;
   }
 
   /** Action.Submit (old clients): a message whose value carries the verb and the inputs. */
-  submit(user: ChannelUser, message: PostedMessage, verb: string, data: Record<string, unknown>, id?: string): Promise<BotReply> {
-    return this.post({ ...this.base(user, id), type: 'message', replyToId: message.id, value: { verb, ...data } });
+  submit(
+    user: ChannelUser,
+    message: PostedMessage,
+    verb: string,
+    data: Record<string, unknown>,
+    id?: string,
+  ): Promise<BotReply> {
+    return this.post({
+      ...this.base(user, id),
+      type: 'message',
+      replyToId: message.id,
+      value: { verb, ...data },
+    });
   }
 
   /** Someone joins the chat. */
@@ -101,7 +131,11 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) return node.forEach(walk);
     if (typeof node !== 'object' || node === null) return;
     for (const [key, value] of Object.entries(node)) {
-      if (typeof value === 'string' && ['text', 'title', 'value', 'label', 'placeholder'].includes(key)) out.push(value);
+      if (
+        typeof value === 'string' &&
+        ['text', 'title', 'value', 'label', 'placeholder'].includes(key)
+      )
+        out.push(value);
       else walk(value);
     }
   };
@@ -116,7 +150,8 @@ export function cardVerbs(card: unknown): string[] {
     if (Array.isArray(node)) return node.forEach(walk);
     if (typeof node !== 'object' || node === null) return;
     const n = node as Record<string, unknown>;
-    if (n.type === 'Action.Execute' && typeof n.verb === 'string' && n.verb !== 'refresh') verbs.add(n.verb);
+    if (n.type === 'Action.Execute' && typeof n.verb === 'string' && n.verb !== 'refresh')
+      verbs.add(n.verb);
     Object.entries(n).forEach(([key, value]) => key !== 'refresh' && walk(value));
   };
   walk(card);

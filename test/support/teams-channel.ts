@@ -67,11 +67,22 @@ export class TeamsChannel {
     const members = url.match(/^\/v3\/conversations\/(.+)\/pagedmembers/);
     if (req.method === 'GET' && members) {
       const roster = this.rosters.get(members[1]) ?? [];
-      return { status: 200, body: { members: roster.map((u) => ({ id: u.id, aadObjectId: u.aadObjectId, name: u.name, tenantId: u.tenantId })) } };
+      return {
+        status: 200,
+        body: {
+          members: roster.map((u) => ({
+            id: u.id,
+            aadObjectId: u.aadObjectId,
+            name: u.name,
+            tenantId: u.tenantId,
+          })),
+        },
+      };
     }
     const update = url.match(/^\/v3\/conversations\/(.+)\/activities\/([^/]+)$/);
     if (req.method === 'PUT' && update) {
-      if (this.failUpdatesWith) return { status: this.failUpdatesWith, body: { error: { code: 'injected' } } };
+      if (this.failUpdatesWith)
+        return { status: this.failUpdatesWith, body: { error: { code: 'injected' } } };
       const message = this.messages.find((m) => m.id === update[2]);
       if (!message) return { status: 404, body: { error: { code: 'NotFound' } } };
       this.fill(message, body);
@@ -80,7 +91,11 @@ export class TeamsChannel {
     }
     const send = url.match(/^\/v3\/conversations\/([^/]+)\/activities(\/[^/]+)?$/);
     if (req.method === 'POST' && send) {
-      const message: PostedMessage = { id: `msg-${this.nextId++}`, conversationId: send[1], updates: 0 };
+      const message: PostedMessage = {
+        id: `msg-${this.nextId++}`,
+        conversationId: send[1],
+        updates: 0,
+      };
       this.fill(message, body);
       this.messages.push(message);
       return { status: 200, body: { id: message.id } };
@@ -90,8 +105,11 @@ export class TeamsChannel {
 
   private fill(message: PostedMessage, body: Record<string, unknown>): void {
     if (typeof body.text === 'string') message.text = body.text;
-    const attachments = body.attachments as { contentType: string; content: Record<string, unknown> }[] | undefined;
-    const card = attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+    const attachments = body.attachments as
+      { contentType: string; content: Record<string, unknown> }[] | undefined;
+    const card = attachments?.find(
+      (a) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+    );
     if (card) message.card = card.content;
   }
 

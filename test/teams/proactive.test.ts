@@ -1,6 +1,11 @@
 import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core-rest-pipeline';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { BotReminderSender, DeliveryError, UndeliverableError, type ProactiveAdapter } from '../../src/teams/proactive.js';
+import {
+  BotReminderSender,
+  DeliveryError,
+  UndeliverableError,
+  type ProactiveAdapter,
+} from '../../src/teams/proactive.js';
 
 /** The lead wires a real CloudAdapter where the tests use a fake: the types must agree. */
 const cloudAdapterFits: CloudAdapter extends ProactiveAdapter ? true : false = true;
@@ -11,7 +16,10 @@ type Step = Error | 'ok';
 function httpError(statusCode: number, headers: Record<string, string> = {}): Error {
   return Object.assign(new Error(`Teams answered ${statusCode}`), {
     statusCode,
-    response: { status: statusCode, headers: { get: (name: string) => headers[name.toLowerCase()] } },
+    response: {
+      status: statusCode,
+      headers: { get: (name: string) => headers[name.toLowerCase()] },
+    },
   });
 }
 
@@ -41,10 +49,21 @@ function fakeAdapter(steps: Step[], options: { swallowTurnErrors?: boolean } = {
   return { adapter, calls, activities };
 }
 
-const REFERENCE = { channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: '19:chat@thread.v2' } };
-const CARD = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Reminder' }] };
+const REFERENCE = {
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.example/',
+  conversation: { id: '19:chat@thread.v2' },
+};
+const CARD = {
+  type: 'AdaptiveCard',
+  version: '1.5',
+  body: [{ type: 'TextBlock', text: 'Reminder' }],
+};
 
-function sender(steps: Step[], extra: { maxAttempts?: number; swallowTurnErrors?: boolean; now?: () => number } = {}) {
+function sender(
+  steps: Step[],
+  extra: { maxAttempts?: number; swallowTurnErrors?: boolean; now?: () => number } = {},
+) {
   const fake = fakeAdapter(steps, { swallowTurnErrors: extra.swallowTurnErrors });
   const sleeps: number[] = [];
   const bot = new BotReminderSender({
@@ -81,7 +100,9 @@ describe('BotReminderSender', () => {
   });
 
   it('retries 429, 412, 502 and 504 with exponential backoff and jitter, then delivers', async () => {
-    const { bot, calls, sleeps } = sender([httpError(429), httpError(412), httpError(502), 'ok'], { maxAttempts: 5 });
+    const { bot, calls, sleeps } = sender([httpError(429), httpError(412), httpError(502), 'ok'], {
+      maxAttempts: 5,
+    });
     await bot.send(REFERENCE, CARD);
     expect(calls).toHaveLength(4);
     // random() = 0.5: three quarters of 1000, 2000, 4000.
@@ -93,13 +114,19 @@ describe('BotReminderSender', () => {
 
   it('caps the backoff at maxDelayMs', () => {
     const { bot } = sender([]);
-    expect([1, 2, 3, 4, 5, 6].map((n) => bot.backoffMs(n))).toEqual([750, 1500, 3000, 6000, 6000, 6000]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => bot.backoffMs(n))).toEqual([
+      750, 1500, 3000, 6000, 6000, 6000,
+    ]);
   });
 
   it('honours a Retry-After given in seconds or as an HTTP date', async () => {
     const nowMs = Date.parse('2030-03-04T09:00:00Z');
     const { bot, sleeps } = sender(
-      [httpError(429, { 'retry-after': '5' }), httpError(429, { 'retry-after': 'Mon, 04 Mar 2030 09:00:07 GMT' }), 'ok'],
+      [
+        httpError(429, { 'retry-after': '5' }),
+        httpError(429, { 'retry-after': 'Mon, 04 Mar 2030 09:00:07 GMT' }),
+        'ok',
+      ],
       { now: () => nowMs },
     );
     await bot.send(REFERENCE, CARD);
@@ -107,7 +134,9 @@ describe('BotReminderSender', () => {
   });
 
   it('reads the status and Retry-After of the SDK’s real RestError', async () => {
-    const request = createPipelineRequest({ url: 'https://smba.example/v3/conversations/x/activities' });
+    const request = createPipelineRequest({
+      url: 'https://smba.example/v3/conversations/x/activities',
+    });
     const throttled = new RestError('Too many requests', {
       statusCode: 429,
       request,
@@ -122,13 +151,24 @@ describe('BotReminderSender', () => {
     const { bot, calls, sleeps } = sender([httpError(429, { 'retry-after': '60' })]);
     const err = await bot.send(REFERENCE, CARD).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
-    expect(err).toMatchObject({ statusCode: 429, retryable: true, attempts: 1, retryAfterMs: 60_000 });
+    expect(err).toMatchObject({
+      statusCode: 429,
+      retryable: true,
+      attempts: 1,
+      retryAfterMs: 60_000,
+    });
     expect(calls).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
 
   it('throws a retryable DeliveryError once the attempts are spent on 502s', async () => {
-    const { bot, calls, sleeps } = sender([httpError(502), httpError(502), httpError(502), httpError(502), 'ok']);
+    const { bot, calls, sleeps } = sender([
+      httpError(502),
+      httpError(502),
+      httpError(502),
+      httpError(502),
+      'ok',
+    ]);
     const err = await bot.send(REFERENCE, CARD).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
     expect(err).toMatchObject({ statusCode: 502, retryable: true, attempts: 4 });
@@ -148,13 +188,23 @@ describe('BotReminderSender', () => {
 
   it('does not retry other statuses and says whether a later send may work', async () => {
     const bad = sender([httpError(400)]);
-    await expect(bad.bot.send(REFERENCE, CARD)).rejects.toMatchObject({ name: 'DeliveryError', statusCode: 400, retryable: false });
+    await expect(bad.bot.send(REFERENCE, CARD)).rejects.toMatchObject({
+      name: 'DeliveryError',
+      statusCode: 400,
+      retryable: false,
+    });
     expect(bad.calls).toHaveLength(1);
     const down = sender([httpError(500)]);
-    await expect(down.bot.send(REFERENCE, CARD)).rejects.toMatchObject({ statusCode: 500, retryable: true });
+    await expect(down.bot.send(REFERENCE, CARD)).rejects.toMatchObject({
+      statusCode: 500,
+      retryable: true,
+    });
     expect(down.calls).toHaveLength(1);
     const network = sender([Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })]);
-    await expect(network.bot.send(REFERENCE, CARD)).rejects.toMatchObject({ statusCode: undefined, retryable: true });
+    await expect(network.bot.send(REFERENCE, CARD)).rejects.toMatchObject({
+      statusCode: undefined,
+      retryable: true,
+    });
     expect(network.sleeps).toEqual([]);
   });
 

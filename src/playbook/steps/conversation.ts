@@ -15,7 +15,9 @@ export function scheduleConversation(
   }
   ctx.draft.conversation.scheduledFor = new Date(a.startsAt).toISOString();
   ctx.draft.conversation.scheduled = ctx.stamp;
-  return { summary: `scheduled the M365 Security Conversation for ${ctx.draft.conversation.scheduledFor}` };
+  return {
+    summary: `scheduled the M365 Security Conversation for ${ctx.draft.conversation.scheduledFor}`,
+  };
 }
 
 export function acknowledgeAgenda(ctx: StepContext, a: ActionOf<'acknowledgeAgenda'>): StepResult {
@@ -27,13 +29,18 @@ export function acknowledgeAgenda(ctx: StepContext, a: ActionOf<'acknowledgeAgen
   if (long) return long;
   const { conversation } = ctx.draft;
   if (question && conversation.questions.length >= LIMITS.questions) {
-    return refuse('invalid', `The agenda holds at most ${LIMITS.questions} questions; ask in the chat.`);
+    return refuse(
+      'invalid',
+      `The agenda holds at most ${LIMITS.questions} questions; ask in the chat.`,
+    );
   }
   const parts: string[] = [];
   if (a.topics.length > 0) {
     const topics = AGENDA_TOPICS.map((t) => t.id).filter((id) => a.topics.includes(id));
     conversation.acknowledgements[ctx.actor.id] = { ...ctx.stamp, topics };
-    parts.push(`acknowledged ${topics.map((t) => titleOf(AGENDA_TOPICS, t).toLowerCase()).join('; ')}`);
+    parts.push(
+      `acknowledged ${topics.map((t) => titleOf(AGENDA_TOPICS, t).toLowerCase()).join('; ')}`,
+    );
   }
   if (question) {
     conversation.questions.push({ ...ctx.stamp, text: question });

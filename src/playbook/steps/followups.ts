@@ -43,7 +43,10 @@ export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp
     tooLong('agenda', a.agenda, LIMITS.longText);
   if (invalid) return invalid;
   if (draft.followUps.length >= LIMITS.followUps) {
-    return refuse('invalid', `An engagement keeps at most ${LIMITS.followUps} follow-ups, cancelled ones included.`);
+    return refuse(
+      'invalid',
+      `An engagement keeps at most ${LIMITS.followUps} follow-ups, cancelled ones included.`,
+    );
   }
   if (a.attendees.length > LIMITS.attendees) {
     return refuse('invalid', `Invite at most ${LIMITS.attendees} attendees.`);
@@ -64,7 +67,9 @@ export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp
     reminder: { dueAt: dueAt(startsAt, a.leadMinutes, now), state: 'pending', attempts: 0 },
   };
   draft.followUps.push(followUp);
-  return { summary: `scheduled a ${titleOf(FOLLOW_UP_KINDS, a.kind).toLowerCase()} for ${startsAt}` };
+  return {
+    summary: `scheduled a ${titleOf(FOLLOW_UP_KINDS, a.kind).toLowerCase()} for ${startsAt}`,
+  };
 }
 
 function liveFollowUp(e: Engagement, id: string): FollowUp | Refusal {
@@ -98,7 +103,9 @@ export function cancelFollowUp(ctx: StepContext, a: ActionOf<'cancelFollowUp'>):
   const followUp = liveFollowUp(ctx.draft, a.followUpId);
   if (isRefusal(followUp)) return followUp;
   followUp.cancelled = ctx.stamp;
-  return { summary: `cancelled the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} of ${followUp.startsAt}` };
+  return {
+    summary: `cancelled the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} of ${followUp.startsAt}`,
+  };
 }
 
 /** The earliest moment a scheduler has work on this engagement, or undefined. */

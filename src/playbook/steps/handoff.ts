@@ -43,7 +43,10 @@ export function submitHandoff(ctx: StepContext, a: ActionOf<'submitHandoff'>): S
   const invalid = checkForm(a.form);
   if (invalid) return invalid;
   if (draft.handoff.length >= LIMITS.handoffRevisions) {
-    return refuse('invalid', `The hand-off form keeps at most ${LIMITS.handoffRevisions} revisions.`);
+    return refuse(
+      'invalid',
+      `The hand-off form keeps at most ${LIMITS.handoffRevisions} revisions.`,
+    );
   }
   const revision = draft.handoff.length + 1;
   const form: HandoffForm = {

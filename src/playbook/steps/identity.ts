@@ -44,7 +44,11 @@ export function finalizeAuthMethod(
 ): StepResult {
   const missing = g2Missing(ctx.draft);
   if (missing.length > 0) {
-    return refuse('gate', 'Gate G2: the authentication method can be finalized only after the forests are identified and malformed UPNs cleaned up.', missing);
+    return refuse(
+      'gate',
+      'Gate G2: the authentication method can be finalized only after the forests are identified and malformed UPNs cleaned up.',
+      missing,
+    );
   }
   const invalid =
     required('rationale', a.rationale) ??
@@ -59,7 +63,9 @@ export function finalizeAuthMethod(
     rationale: a.rationale.trim(),
     decidedBy: a.decidedBy.trim(),
   };
-  const verb = previous ? 'changed the authentication method to' : 'finalized the authentication method:';
+  const verb = previous
+    ? 'changed the authentication method to'
+    : 'finalized the authentication method:';
   return { summary: `${verb} ${titleOf(AUTH_METHODS, a.method)} (task 3736)` };
 }
 

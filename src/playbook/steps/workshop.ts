@@ -11,7 +11,10 @@ export function decideFeature(ctx: StepContext, a: ActionOf<'decideFeature'>): S
   const reason = a.reason?.trim() ?? '';
   const targetDate = a.targetDate?.trim() ?? '';
   if (a.choice === 'notPlanned' && !reason) {
-    return refuse('invalid', `Say why "${title}" is not planned: the reason is part of the key outputs.`);
+    return refuse(
+      'invalid',
+      `Say why "${title}" is not planned: the reason is part of the key outputs.`,
+    );
   }
   const long = tooLong('reason', reason, LIMITS.shortText);
   if (long) return long;
@@ -45,10 +48,16 @@ export function recordMfaRegistration(
 ): StepResult {
   const whole = (n: number) => Number.isInteger(n) && n >= 0 && n <= 10_000_000;
   if (!whole(a.registered) || !whole(a.total) || a.total === 0) {
-    return refuse('invalid', 'Give the number of users and how many registered for MFA, as whole numbers.');
+    return refuse(
+      'invalid',
+      'Give the number of users and how many registered for MFA, as whole numbers.',
+    );
   }
   if (a.registered > a.total) {
-    return refuse('invalid', 'More users registered for MFA than there are users: check the numbers.');
+    return refuse(
+      'invalid',
+      'More users registered for MFA than there are users: check the numbers.',
+    );
   }
   ctx.draft.workshop.mfaRegistration = { ...ctx.stamp, registered: a.registered, total: a.total };
   return { summary: `recorded ${a.registered} of ${a.total} users registered for MFA` };
@@ -57,14 +66,21 @@ export function recordMfaRegistration(
 export function removeBlockAll(ctx: StepContext): StepResult {
   const { draft } = ctx;
   if (!draft.identity.steps.blockAllCa) {
-    return refuse('invalid', 'No block-all Conditional Access policy is recorded, so there is none to remove.');
+    return refuse(
+      'invalid',
+      'No block-all Conditional Access policy is recorded, so there is none to remove.',
+    );
   }
   if (draft.workshop.blockAllRemoved) {
     return refuse('invalid', 'The block-all Conditional Access policy is already removed.');
   }
   const missing = g4Missing(draft);
   if (missing.length > 0) {
-    return refuse('gate', 'Gate G4: the block-all Conditional Access policy must stay for now.', missing);
+    return refuse(
+      'gate',
+      'Gate G4: the block-all Conditional Access policy must stay for now.',
+      missing,
+    );
   }
   draft.workshop.blockAllRemoved = ctx.stamp;
   return { summary: 'removed the block-all Conditional Access policy' };
@@ -72,7 +88,10 @@ export function removeBlockAll(ctx: StepContext): StepResult {
 
 export function deliverWorkshop(ctx: StepContext): StepResult {
   if (ctx.draft.workshop.delivered) {
-    return refuse('invalid', 'The Identity and Device Security workshop (task 3720) is already delivered.');
+    return refuse(
+      'invalid',
+      'The Identity and Device Security workshop (task 3720) is already delivered.',
+    );
   }
   ctx.draft.workshop.delivered = ctx.stamp;
   return { summary: 'delivered the Identity and Device Security workshop (task 3720)' };
