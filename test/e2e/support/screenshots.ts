@@ -1,0 +1,15 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+const DOCS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+
+/** With UPDATE_SCREENSHOTS=1, keeps a card as the Playground shows it in docs/screenshots/<name>.png (the README's pictures). */
+export async function keepCard(page: Page, card: Locator, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(DOCS, { recursive: true });
+  await card.scrollIntoViewIfNeeded();
+  // Let the card finish laying out (images, fonts) before taking its picture.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await card.screenshot({ path: join(DOCS, `${name}.png`), animations: 'disabled' });
+}
