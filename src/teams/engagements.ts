@@ -39,17 +39,27 @@ export class Engagements {
     return this.mutate<Outcome>(id, (current) => {
       if (current) {
         const e = current.engagement;
+        // Another organization's engagement is never handed back: not even its customer's name.
+        if (e.tenantId !== actor.tenantId) {
+          return {
+            result: {
+              ok: false,
+              refusal: refuse(
+                'otherTenant',
+                'This chat already has an engagement, which belongs to another organization.',
+              ),
+            },
+          };
+        }
         if (activityId && e.appliedActivityIds.includes(activityId)) {
           return {
             result: { ok: true, engagement: e, summary: 'already started', duplicate: true },
           };
         }
-        const where =
-          e.tenantId === actor.tenantId ? `with ${e.customer}` : 'for another organization';
         return {
           result: {
             ok: false,
-            refusal: refuse('invalid', `This chat already has an engagement ${where}.`),
+            refusal: refuse('invalid', `This chat already has an engagement with ${e.customer}.`),
             engagement: e,
           },
         };

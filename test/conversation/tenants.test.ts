@@ -1,0 +1,54 @@
+/**
+ * A person of another organization in the same chat (external access) sees nothing of the
+ * engagement, whatever they click or type.
+ */
+import { PEOPLE, startTestBot, type TestBot } from '../support/app.js';
+import { cardText, type Chat } from '../support/chat.js';
+import type { PostedMessage } from '../support/teams-channel.js';
+
+const { fm, fe, outsider } = PEOPLE;
+const CHAT = '19:shared-with-a-partner@thread.v2';
+
+describe('another organization in the chat', () => {
+  let bot: TestBot;
+  let chat: Chat;
+  let card: PostedMessage;
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    chat = bot.chat(CHAT);
+    bot.channel.rosters.set(CHAT, [fm, fe, outsider]);
+    await chat.say(fm, 'start Contoso Confidential');
+    card = chat.last();
+    await chat.execute(fm, card, 'kickoff.confirm', { card: 'roles' });
+    await chat.execute(fm, card, 'roles.assign', {
+      card: 'roles',
+      personId: fe.aadObjectId,
+      role: 'FE',
+    });
+  });
+  afterAll(() => bot.close());
+
+  const leaks = (text: string) => /Contoso Confidential|Megan Bowen|Alex Wilber/.test(text);
+
+  it('cannot read the engagement by clicking "start" on a card', async () => {
+    const seen = cardText(
+      await chat.execute(outsider, card, 'engagement.start', {
+        card: 'help',
+        customer: 'Fabrikam',
+      }),
+    );
+    expect(seen).toMatch(/another organization/);
+    expect(leaks(seen)).toBe(false);
+  });
+
+  it('cannot read the engagement by typing "start"', async () => {
+    const before = chat.messages().length;
+    await chat.say(outsider, 'start Fabrikam');
+    const posted = chat.messages().slice(before);
+    expect(posted).toHaveLength(1);
+    const seen = cardText(posted[0].card);
+    expect(seen).toMatch(/another organization/);
+    expect(leaks(seen)).toBe(false);
+  });
+});
