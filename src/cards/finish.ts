@@ -82,10 +82,9 @@ export function finishCard(expanded: Json, req: CardRequest): Json {
     req.refreshUserIds ??
     (e ? Object.values(e.people).flatMap((p) => (p.teamsId ? [p.teamsId] : [])) : []);
   if (req.viewer === undefined && e && userIds.length >= 1 && userIds.length <= MAX_REFRESH_USERS) {
-    card.refresh = {
-      action: { type: 'Action.Execute', verb: 'refresh', data: { card: req.card } },
-      userIds,
-    };
+    // The refresh names what the view needs beyond the engagement: the follow-up of a reminder.
+    const data = { card: req.card, ...(req.followUpId ? { followUpId: req.followUpId } : {}) };
+    card.refresh = { action: { type: 'Action.Execute', verb: 'refresh', data }, userIds };
   } else {
     delete card.refresh;
   }

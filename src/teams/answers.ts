@@ -118,7 +118,13 @@ export class CardAnswers {
         case 'show': {
           const { engagement, message } = await this.readable(incoming);
           if (message) return { card: view('help', undefined, { message }) };
-          return { card: view(door.card, engagement, { members: roster }) };
+          const followUpId = door.kind === 'refresh' ? door.followUpId : undefined;
+          return {
+            card: view(door.card, engagement, {
+              members: roster,
+              ...(followUpId ? { followUpId } : {}),
+            }),
+          };
         }
         case 'export': {
           const { engagement, message } = await this.readable(incoming);

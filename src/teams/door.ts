@@ -2,6 +2,7 @@ import { isCardName, type CardName } from '../cards/types.js';
 import { isActionVerb } from '../cards/verbs.js';
 import { LIMITS } from '../playbook/limits.js';
 import { text } from './door/fields.js';
+import { FOLLOW_UP_ID } from './door/followups.js';
 import type { DoorContext, DoorResult } from './door/types.js';
 import type { ItemKey } from './door/spec.js';
 import { VERBS } from './door/verbs.js';
@@ -87,7 +88,13 @@ export function readCardAction(
       if (isCardName(data.open)) return { kind: 'show', card: data.open };
       return invalid(fromCard ?? 'help', 'That button opens no card I know.', data);
     case 'refresh':
-      if (fromCard) return { kind: 'refresh', card: fromCard };
+      if (fromCard) {
+        const followUpId =
+          typeof data.followUpId === 'string' && FOLLOW_UP_ID.test(data.followUpId)
+            ? data.followUpId
+            : undefined;
+        return { kind: 'refresh', card: fromCard, ...(followUpId ? { followUpId } : {}) };
+      }
       return invalid('help', 'That card cannot be refreshed: it names no card I know.', data);
     case 'summary.export':
       return { kind: 'export' };

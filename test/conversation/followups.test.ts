@@ -140,4 +140,22 @@ describe('follow-ups and their reminders', () => {
     await chat.say(fm, 'status');
     expect(cardText(chat.last().card)).not.toMatch(/undeliverable/i);
   });
+
+  it("keeps the meeting on each person's own view of the reminder (Teams' automatic refresh)", async () => {
+    const reminder = chat.messages().find((m) => cardText(m.card).startsWith('⏰'));
+    const refresh = (reminder?.card as { refresh?: { action: { verb: string; data: object } } })
+      .refresh;
+    expect(refresh?.action.verb).toBe('refresh');
+    const own = cardText(
+      await chat.execute(
+        bdm,
+        reminder!,
+        'refresh',
+        { ...refresh!.action.data },
+        { automatic: true },
+      ),
+    );
+    expect(own).toMatch(/Business value discovery with finance/);
+    expect(own).not.toMatch(/no longer in the engagement/);
+  });
 });

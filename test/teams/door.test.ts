@@ -278,6 +278,12 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
   ],
   ['show', { card: 'workshop', open: 'handoff' }, { kind: 'show', card: 'handoff' }],
   ['refresh', { card: 'status' }, { kind: 'refresh', card: 'status' }],
+  [
+    'refresh',
+    { card: 'reminder', followUpId: 'fu-2' },
+    { kind: 'refresh', card: 'reminder', followUpId: 'fu-2' },
+  ],
+  ['refresh', { card: 'reminder', followUpId: '../x' }, { kind: 'refresh', card: 'reminder' }],
   ['summary.export', { card: 'summary' }, { kind: 'export' }],
 ];
 

@@ -4,7 +4,7 @@ import { LIMITS } from '../../playbook/limits.js';
 import { isoDate, many, oneOf, text, timeOfDay, zoneName } from './fields.js';
 import { ids, spec, when, type VerbSpec } from './spec.js';
 
-const FOLLOW_UP_ID = /^fu-\d{1,6}$/;
+export const FOLLOW_UP_ID = /^fu-\d{1,6}$/;
 
 /** Next steps: the FM's follow-up meetings. Times are typed in a zone (default: the person's). */
 export const FOLLOW_UP_VERBS: Record<

@@ -7,8 +7,8 @@ export type DoorResult =
   | { kind: 'start'; customer: string }
   /** Navigation: open that card. */
   | { kind: 'show'; card: CardName }
-  /** Automatic (Teams' user-specific views) or manual refresh of a card. */
-  | { kind: 'refresh'; card: CardName }
+  /** Automatic (Teams' user-specific views) or manual refresh of a card (a reminder's names its follow-up). */
+  | { kind: 'refresh'; card: CardName; followUpId?: string }
   | { kind: 'export' }
   /** Bad input: show `message` on `card`, with what the person typed kept in `form`. */
   | { kind: 'invalid'; card: CardName; message: string; form: Record<string, unknown> };
