@@ -1,22 +1,17 @@
 import type { CardName } from '../cards/renderer.js';
+import { TEXT_COMMANDS } from '../cards/views/help.js';
 
 export type Command =
   | { kind: 'start'; customer: string }
   | { kind: 'show'; card: CardName }
   | { kind: 'help'; unknown: boolean };
 
-const CARD_COMMANDS: Record<string, CardName> = {
-  roles: 'roles',
-  licensing: 'licensing',
-  agenda: 'agenda',
-  identity: 'identity',
-  auth: 'auth',
-  workshop: 'workshop',
-  handoff: 'handoff',
-  followup: 'followup',
+/** The words that bring up a card: the help card's list, and a plural people type anyway. */
+const CARD_COMMANDS: Readonly<Record<string, CardName>> = {
+  ...Object.fromEntries(
+    TEXT_COMMANDS.flatMap((c) => (c.card && c.card !== 'help' ? [[c.command, c.card]] : [])),
+  ),
   followups: 'followup',
-  status: 'status',
-  summary: 'summary',
 };
 
 /** What a person typed (mention already stripped): a command, whatever the case. */

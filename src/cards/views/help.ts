@@ -25,7 +25,7 @@ export const TEXT_COMMANDS: readonly { command: string; what: string; card?: Car
     card: 'workshop',
   },
   { command: 'handoff', what: 'the hand-off form (task 3721)', card: 'handoff' },
-  { command: 'followups', what: 'follow-up meetings and their reminders', card: 'followup' },
+  { command: 'followup', what: 'follow-up meetings and their reminders', card: 'followup' },
   { command: 'summary', what: 'the key outputs, to export or move on', card: 'summary' },
 ];
 
