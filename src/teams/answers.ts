@@ -202,9 +202,16 @@ export class CardAnswers {
     }
   }
 
-  /** The chat's members and the engagement's people (someone who left the chat can still be removed). */
+  /**
+   * The chat's members and the engagement's people (someone who left the chat can still be
+   * removed). With the store down, the chat's members alone: the answer then says "not saved".
+   */
   private async people(incoming: Incoming, members: () => Promise<Member[]>): Promise<Member[]> {
-    const [roster, { engagement }] = await Promise.all([members(), this.readable(incoming)]);
+    const readable = this.readable(incoming).catch((err: unknown) => {
+      if (err instanceof StoreUnavailableError) return { engagement: undefined };
+      throw err;
+    });
+    const [roster, { engagement }] = await Promise.all([members(), readable]);
     const known = new Set(roster.map((m) => m.id));
     const gone = Object.values(engagement?.people ?? {})
       .filter((p) => !known.has(p.id))

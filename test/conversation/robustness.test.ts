@@ -232,4 +232,28 @@ describe('a busy chat', () => {
       'During the outage',
     ]);
   });
+
+  it('answers a roles-card button with "not saved" when the database cannot be read', async () => {
+    const { chat, card } = await readyChat('19:outage-roles@thread.v2');
+    const before = await engagementOf(chat);
+    cosmos.inject(() => ({
+      status: 503,
+      body: { code: 'ServiceUnavailable', message: 'injected' },
+    }));
+    try {
+      const answer = cardText(
+        await chat.execute(fm, card, 'roles.assign', {
+          card: 'roles',
+          personId: architect.aadObjectId,
+          role: 'stakeholder',
+          title: 'Security Architect',
+        }),
+      );
+      expect(answer).toMatch(/Not saved/);
+      expect(answer).toMatch(/try again/i);
+    } finally {
+      cosmos.inject(undefined);
+    }
+    expect(await engagementOf(chat)).toEqual(before);
+  });
 });
