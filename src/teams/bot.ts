@@ -138,7 +138,24 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
     }
   }
 
+  /**
+   * Puts the shared card in place and posts what the answer posts. What was decided is already
+   * saved: a chat that will not take the message is logged, never turned into a failed answer.
+   */
   private async deliver(
+    context: TurnContext,
+    incoming: Incoming,
+    answer: Answer,
+    logger: Logger,
+  ): Promise<void> {
+    try {
+      await this.send(context, incoming, answer, logger);
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'could not post the answer to the chat');
+    }
+  }
+
+  private async send(
     context: TurnContext,
     incoming: Incoming,
     answer: Answer,

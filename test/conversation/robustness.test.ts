@@ -233,6 +233,29 @@ describe('a busy chat', () => {
     ]);
   });
 
+  it('answers the person with their card when Teams will not take the shared card, and keeps what was saved', async () => {
+    const { chat, card } = await readyChat('19:connector-down@thread.v2');
+    bot.channel.failUpdatesWith = 400;
+    bot.channel.failPostsWith = 400;
+    let answer: string;
+    try {
+      answer = cardText(
+        await chat.execute(bdm, card, 'agenda.acknowledge', {
+          card: 'agenda',
+          topics: 'importance',
+          question: 'Asked while Teams was down',
+        }),
+      );
+    } finally {
+      bot.channel.failUpdatesWith = undefined;
+      bot.channel.failPostsWith = undefined;
+    }
+    expect(answer).toMatch(/Saved/);
+    expect((await engagementOf(chat)).conversation.questions.map((q) => q.text)).toEqual([
+      'Asked while Teams was down',
+    ]);
+  });
+
   it('answers a roles-card button with "not saved" when the database cannot be read', async () => {
     const { chat, card } = await readyChat('19:outage-roles@thread.v2');
     const before = await engagementOf(chat);

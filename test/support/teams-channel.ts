@@ -30,6 +30,8 @@ export class TeamsChannel {
   readonly rosters = new Map<string, ChannelUser[]>();
   /** Set to answer the next updates with this status (fault injection). */
   failUpdatesWith?: number;
+  /** Set to answer the next new messages with this status (fault injection). */
+  failPostsWith?: number;
 
   get serviceUrl(): string {
     const port = (this.server?.address() as AddressInfo).port;
@@ -91,6 +93,8 @@ export class TeamsChannel {
     }
     const send = url.match(/^\/v3\/conversations\/([^/]+)\/activities(\/[^/]+)?$/);
     if (req.method === 'POST' && send) {
+      if (this.failPostsWith)
+        return { status: this.failPostsWith, body: { error: { code: 'injected' } } };
       const message: PostedMessage = {
         id: `msg-${this.nextId++}`,
         conversationId: send[1],
