@@ -42,6 +42,8 @@ export type Action =
       choice: FeatureChoice;
       targetDate?: string;
       reason?: string;
+      /** The deciding person's IANA zone: a target date is in the past before *their* today. */
+      timeZone?: string;
     }
   | { type: 'recordCaPolicy'; policy: CaPolicyId; state: CaPolicyState }
   | { type: 'recordMfaRegistration'; registered: number; total: number }

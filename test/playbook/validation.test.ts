@@ -6,6 +6,7 @@ import type { Action } from '../../src/playbook/actions.js';
 import type { Actor, Engagement } from '../../src/playbook/engagement.js';
 import type { Refusal } from '../../src/playbook/refusal.js';
 import { isRefusal } from '../../src/playbook/refusal.js';
+import { apply } from '../../src/playbook/apply.js';
 import { startEngagement } from '../../src/playbook/start.js';
 import {
   applied,
@@ -88,6 +89,41 @@ describe('feature decisions', () => {
       /reason is 501 characters long; at most 500/,
     ],
   ]);
+
+  describe("'in the past' is the deciding person's today, not UTC's", () => {
+    // 04:00 UTC on 5 March is still the evening of 4 March in Los Angeles, already 5 March in Auckland.
+    const EARLY_UTC = new Date('2025-03-05T04:00:00Z');
+    const planned = (timeZone?: string): Action => ({
+      type: 'decideFeature',
+      feature: 'deviceManagement',
+      choice: 'planned',
+      targetDate: '2025-03-04',
+      ...(timeZone ? { timeZone } : {}),
+    });
+
+    test('today in Los Angeles is accepted though UTC is a day ahead', () => {
+      const e = step(kickedOff(), BDM, planned('America/Los_Angeles'), EARLY_UTC);
+      expect(e.workshop.decisions.deviceManagement?.targetDate).toBe('2025-03-04');
+    });
+
+    test('yesterday in Auckland is refused', () => {
+      const outcome = apply(
+        kickedOff(),
+        planned('Pacific/Auckland'),
+        BDM,
+        new Date('2025-03-04T12:00:00Z'),
+      );
+      expect(outcome.ok).toBe(false);
+      expect(!outcome.ok && outcome.refusal.message).toMatch(/in the past/);
+    });
+
+    test('without a zone, or with one no one knows, UTC decides (and nothing throws)', () => {
+      for (const action of [planned(), planned('Mars/Olympus_Mons')]) {
+        const outcome = apply(kickedOff(), action, BDM, EARLY_UTC);
+        expect(!outcome.ok && outcome.refusal.message).toMatch(/in the past/);
+      }
+    });
+  });
 
   test('planned for a future date keeps the date and no reason', () => {
     const e = step(

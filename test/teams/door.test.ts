@@ -144,6 +144,7 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
       feature: 'saasSso',
       choice: 'planned',
       targetDate: '2025-06-30',
+      timeZone: 'Europe/Berlin',
     }),
   ],
   [

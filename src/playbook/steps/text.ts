@@ -20,6 +20,16 @@ export function isIsoDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
 }
 
+/** The calendar date (yyyy-mm-dd) of `now` in an IANA zone; in UTC when the zone is unknown. */
+export function dateIn(now: Date, zone: string | undefined): string {
+  try {
+    if (zone) return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(now);
+  } catch {
+    // An unknown zone: UTC below.
+  }
+  return now.toISOString().slice(0, 10);
+}
+
 export function isIsoInstant(text: string): boolean {
   return !Number.isNaN(Date.parse(text)) && /^\d{4}-\d{2}-\d{2}T/.test(text);
 }

@@ -4,7 +4,7 @@ import { g4Missing } from '../gates.js';
 import { LIMITS } from '../limits.js';
 import { refuse } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
-import { isIsoDate, tooLong } from './text.js';
+import { dateIn, isIsoDate, tooLong } from './text.js';
 
 export function decideFeature(ctx: StepContext, a: ActionOf<'decideFeature'>): StepResult {
   const title = titleOf(FEATURES, a.feature);
@@ -22,7 +22,7 @@ export function decideFeature(ctx: StepContext, a: ActionOf<'decideFeature'>): S
     if (!isIsoDate(targetDate)) {
       return refuse('invalid', `Give a target date for "${title}" (planned).`);
     }
-    if (targetDate < ctx.now.toISOString().slice(0, 10)) {
+    if (targetDate < dateIn(ctx.now, a.timeZone)) {
       return refuse('invalid', `The target date for "${title}" is in the past.`);
     }
   }

@@ -179,11 +179,11 @@ export const VERBS: Record<ActionVerb, VerbSpec> = {
       date: isoDate('target date'),
       reason: text('reason', LIMITS.shortText),
     }),
-    build: (v) => ({
+    build: (v, ctx) => ({
       type: 'decideFeature',
       feature: v.feature,
       choice: v.choice,
-      ...(v.choice === 'planned' && v.date ? { targetDate: v.date } : {}),
+      ...(v.choice === 'planned' && v.date ? { targetDate: v.date, timeZone: ctx.timeZone } : {}),
       ...(v.choice === 'notPlanned' && v.reason ? { reason: v.reason } : {}),
     }),
   }),
