@@ -81,6 +81,15 @@ const schema = z
         message: `MicrosoftAppTenantId is required when MicrosoftAppType is ${s.MicrosoftAppType}`,
       });
     }
+    if (s.REMINDER_LEAD_MINUTES * 60 <= s.REMINDER_INTERVAL_SECONDS) {
+      // A reminder is found at the first check after it falls due; by then its meeting must not
+      // have started, or it is marked missed and never sent.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REMINDER_LEAD_MINUTES'],
+        message: `REMINDER_LEAD_MINUTES must be longer than REMINDER_INTERVAL_SECONDS (${s.REMINDER_INTERVAL_SECONDS} s): reminders found after their meeting started are never sent`,
+      });
+    }
     if (!s.MicrosoftAppId && s.NODE_ENV === 'production') {
       ctx.addIssue({
         code: 'custom',

@@ -72,6 +72,18 @@ describe('settings', () => {
     ).toMatch(/MicrosoftAppTenantId is required/);
   });
 
+  it('refuses a reminder lead shorter than the time between two reminder checks', () => {
+    // A reminder due between two checks is found at the next one: after its meeting started,
+    // so it would be marked missed instead of sent (with a lead of 0, every reminder).
+    expect(problems({ REMINDER_LEAD_MINUTES: '0' }).join()).toMatch(/REMINDER_LEAD_MINUTES/);
+    expect(
+      problems({ REMINDER_LEAD_MINUTES: '5', REMINDER_INTERVAL_SECONDS: '600' }).join(),
+    ).toMatch(/REMINDER_LEAD_MINUTES must be longer than REMINDER_INTERVAL_SECONDS/);
+    expect(
+      loadConfig({ REMINDER_LEAD_MINUTES: '1', REMINDER_INTERVAL_SECONDS: '30' }).reminders,
+    ).toEqual({ leadMinutes: 1, intervalSeconds: 30 });
+  });
+
   it('refuses to run unauthenticated in production', () => {
     expect(problems({ NODE_ENV: 'production' }).join()).toMatch(
       /MicrosoftAppId is required in production/,
