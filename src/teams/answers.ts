@@ -23,6 +23,8 @@ export interface Answer {
   shared?: Card;
   /** A new message for the chat: a card, or Markdown text. */
   post?: Card | string;
+  /** The activity was applied before (Teams delivered it again): post nothing new. */
+  duplicate?: boolean;
 }
 
 export interface AnswerDeps {
@@ -245,6 +247,7 @@ export class CardAnswers {
         message: { kind: 'success', text },
       }),
       shared: this.shared(card, outcome.engagement, extra),
+      ...(outcome.duplicate ? { duplicate: true } : {}),
     };
   }
 }

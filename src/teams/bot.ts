@@ -105,7 +105,8 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
           () => chatRoster(context, logger),
           logger,
         );
-        await context.sendActivity(cardActivity(answer.shared ?? answer.card));
+        if (!answer.duplicate)
+          await context.sendActivity(cardActivity(answer.shared ?? answer.card));
         return;
       }
       const { engagement, message } = await this.answers.readable(incoming);
@@ -168,7 +169,7 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
         logger.warn({ err: (err as Error).message }, 'could not update the shared card in place');
         await context.sendActivity(cardActivity(answer.shared));
       }
-    } else if (answer.shared) {
+    } else if (answer.shared && !answer.duplicate) {
       await context.sendActivity(cardActivity(answer.shared));
     }
     if (typeof answer.post === 'string')

@@ -113,6 +113,15 @@ describe('a busy chat', () => {
     expect(e.history.filter((h) => h.action === 'start')).toHaveLength(1);
   });
 
+  it('posts the first card once when Teams delivers the "start" message again', async () => {
+    const chat = bot.chat('19:start-redelivered@thread.v2');
+    bot.channel.rosters.set(chat.conversationId, [fm, fe]);
+    await chat.say(fm, 'start Northwind', 'teams-activity-first-start');
+    await chat.say(fm, 'start Northwind', 'teams-activity-first-start');
+    expect(chat.messages()).toHaveLength(1);
+    expect(cardText(chat.last().card)).toMatch(/Northwind/);
+  });
+
   it("answers an old client's Action.Submit through the same door, updating the card in place", async () => {
     const { chat, card } = await readyChat('19:submit@thread.v2');
     const updates = chat.messages().find((m) => m.id === card.id)!.updates;
