@@ -28,7 +28,12 @@ export type Action =
       teamsId?: string;
     }
   | { type: 'recordLicensing'; licences: LicenceId[]; addOns: AddOnId[]; notes: string }
-  | { type: 'scheduleConversation'; startsAt: string }
+  | {
+      type: 'scheduleConversation';
+      startsAt: string;
+      /** The zone the time was typed in, to say it back the same way. */
+      timeZone?: string;
+    }
   | { type: 'acknowledgeAgenda'; topics: AgendaTopicId[]; question: string }
   | { type: 'selfAssess'; levels: Record<AssessmentArea, AssessmentLevel> }
   | { type: 'deliverConversation' }

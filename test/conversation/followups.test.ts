@@ -75,7 +75,10 @@ describe('follow-ups and their reminders', () => {
     expect(refused).toMatch(/Only the FastTrack Manager can do that/);
     expect(await followUps()).toHaveLength(0);
 
-    expect(cardText(await schedule(fm, '2026-06-01', '14:00'))).toMatch(/Saved/);
+    const saved = cardText(await schedule(fm, '2026-06-01', '14:00'));
+    // The confirmation reads the time as the FM typed it, not as UTC.
+    expect(saved).toMatch(/Saved: .* for Mon, 1 Jun 2026, 14:00 \(Europe\/Paris\)/);
+    expect(saved).not.toMatch(/T12:00/);
     const [f] = await followUps();
     expect(f).toMatchObject({
       kind: 'bvd',
@@ -86,6 +89,18 @@ describe('follow-ups and their reminders', () => {
     expect(f.reminder).toMatchObject({ dueAt: '2026-06-01T11:30:00.000Z', state: 'pending' });
     await chat.say(bdm, 'followup');
     expect(cardText(chat.last().card)).toMatch(/14:00/); // shown in the meeting's own zone
+  });
+
+  it('confirms the M365 Security Conversation in the time zone it was typed in', async () => {
+    const saved = cardText(
+      await chat.execute(fm, card, 'conversation.schedule', {
+        card: 'agenda',
+        conversationDate: '2026-06-03',
+        conversationTime: '10:00',
+        conversationZone: 'America/New_York',
+      }),
+    );
+    expect(saved).toMatch(/for Wed, 3 Jun 2026, 10:00 \(America\/New_York\)/);
   });
 
   it('lets the FM reschedule and cancel, and refuses others', async () => {
@@ -99,7 +114,7 @@ describe('follow-ups and their reminders', () => {
         [`zone_${f.id}`]: 'Europe/Paris',
       });
     expect(cardText(await move(fe))).toMatch(/Only the FastTrack Manager/);
-    await move(fm);
+    expect(cardText(await move(fm))).toMatch(/to Mon, 1 Jun 2026, 15:00 \(Europe\/Paris\)/);
     expect((await followUps())[0]).toMatchObject({
       startsAt: '2026-06-01T13:00:00.000Z',
       reminder: { dueAt: '2026-06-01T12:30:00.000Z' },

@@ -64,7 +64,11 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
       conversationTime: '14:30',
       conversationZone: 'America/New_York',
     },
-    action('agenda', { type: 'scheduleConversation', startsAt: '2025-04-02T18:30:00.000Z' }),
+    action('agenda', {
+      type: 'scheduleConversation',
+      startsAt: '2025-04-02T18:30:00.000Z',
+      timeZone: 'America/New_York',
+    }),
   ],
   [
     'conversation.schedule',
@@ -74,7 +78,11 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
       conversationTime: '14:30',
       conversationZone: '',
     },
-    action('agenda', { type: 'scheduleConversation', startsAt: '2025-04-02T12:30:00.000Z' }),
+    action('agenda', {
+      type: 'scheduleConversation',
+      startsAt: '2025-04-02T12:30:00.000Z',
+      timeZone: 'Europe/Berlin',
+    }),
   ],
   [
     'agenda.acknowledge',

@@ -3,7 +3,7 @@ import { AGENDA_TOPICS, LICENCES, titleOf } from '../catalog.js';
 import { LIMITS } from '../limits.js';
 import { refuse } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
-import { isIsoInstant, tooLong } from './text.js';
+import { isIsoInstant, localTime, tooLong } from './text.js';
 
 export function scheduleConversation(
   ctx: StepContext,
@@ -15,9 +15,8 @@ export function scheduleConversation(
   }
   ctx.draft.conversation.scheduledFor = new Date(a.startsAt).toISOString();
   ctx.draft.conversation.scheduled = ctx.stamp;
-  return {
-    summary: `scheduled the M365 Security Conversation for ${ctx.draft.conversation.scheduledFor}`,
-  };
+  const when = localTime(ctx.draft.conversation.scheduledFor, a.timeZone);
+  return { summary: `scheduled the M365 Security Conversation for ${when}` };
 }
 
 export function acknowledgeAgenda(ctx: StepContext, a: ActionOf<'acknowledgeAgenda'>): StepResult {

@@ -4,7 +4,7 @@ import type { Engagement, FollowUp } from '../engagement.js';
 import { LIMITS } from '../limits.js';
 import { isRefusal, refuse, type Refusal } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
-import { isIsoInstant, tooLong } from './text.js';
+import { isIsoInstant, localTime, tooLong } from './text.js';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -68,7 +68,7 @@ export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp
   };
   draft.followUps.push(followUp);
   return {
-    summary: `scheduled a ${titleOf(FOLLOW_UP_KINDS, a.kind).toLowerCase()} for ${startsAt}`,
+    summary: `scheduled a ${titleOf(FOLLOW_UP_KINDS, a.kind).toLowerCase()} for ${localTime(startsAt, a.timeZone)}`,
   };
 }
 
@@ -95,7 +95,7 @@ export function rescheduleFollowUp(
     attempts: 0,
   };
   return {
-    summary: `moved the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} to ${followUp.startsAt}`,
+    summary: `moved the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} to ${localTime(followUp.startsAt, followUp.timeZone)}`,
   };
 }
 
@@ -104,7 +104,7 @@ export function cancelFollowUp(ctx: StepContext, a: ActionOf<'cancelFollowUp'>):
   if (isRefusal(followUp)) return followUp;
   followUp.cancelled = ctx.stamp;
   return {
-    summary: `cancelled the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} of ${followUp.startsAt}`,
+    summary: `cancelled the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} of ${localTime(followUp.startsAt, followUp.timeZone)}`,
   };
 }
 

@@ -30,6 +30,28 @@ export function dateIn(now: Date, zone: string | undefined): string {
   return now.toISOString().slice(0, 10);
 }
 
+/** "Mon, 1 Jun 2026, 14:00 (Europe/Paris)": an instant as the person who typed it reads it. */
+export function localTime(iso: string, zone: string | undefined): string {
+  try {
+    if (zone) {
+      const text = new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(iso));
+      return `${text} (${zone})`;
+    }
+  } catch {
+    // An unknown zone: the instant as stored.
+  }
+  return iso;
+}
+
 export function isIsoInstant(text: string): boolean {
   return !Number.isNaN(Date.parse(text)) && /^\d{4}-\d{2}-\d{2}T/.test(text);
 }

@@ -85,8 +85,11 @@ export const VERBS: Record<ActionVerb, VerbSpec> = {
       conversationZone: zoneName,
     }),
     build: (v, ctx) => {
-      const at = when(v.conversationDate, v.conversationTime, v.conversationZone, ctx);
-      return 'invalid' in at ? at : { type: 'scheduleConversation', startsAt: at.iso };
+      const zone = v.conversationZone || ctx.timeZone || 'UTC';
+      const at = when(v.conversationDate, v.conversationTime, zone, ctx);
+      return 'invalid' in at
+        ? at
+        : { type: 'scheduleConversation', startsAt: at.iso, timeZone: zone };
     },
   }),
 
