@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './playbook/steps/text.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -106,15 +107,6 @@ const schema = z
       });
     }
   });
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export type Settings = z.infer<typeof schema>;
 

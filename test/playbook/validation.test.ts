@@ -139,6 +139,24 @@ describe('feature decisions', () => {
   });
 });
 
+describe('the M365 Security Conversation is scheduled ahead', () => {
+  refusals(kickedOff, FM, [
+    [
+      'a meeting before now',
+      {
+        type: 'scheduleConversation',
+        startsAt: new Date(BUILD_TIME.getTime() - 60_000).toISOString(),
+      },
+      /The meeting is in the past: choose a time ahead/,
+    ],
+    [
+      'no time at all',
+      { type: 'scheduleConversation', startsAt: 'tomorrow' },
+      /Give the date and time of the meeting/,
+    ],
+  ]);
+});
+
 describe('texts over their limits (limits.ts)', () => {
   refusals(kickedOff, FM, [
     [

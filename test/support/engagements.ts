@@ -97,7 +97,9 @@ export class EngagementBuilder {
   }
 
   conversation(): this {
-    return this.act(FM, { type: 'scheduleConversation', startsAt: '2025-03-06T14:00:00.000Z' })
+    // Three days ahead of the builder's clock (2025-03-06T14:00Z for the engagements from T0).
+    const startsAt = new Date(this.clock + 3 * 86_400_000 + 4 * 3_600_000).toISOString();
+    return this.act(FM, { type: 'scheduleConversation', startsAt })
       .act(BDM, {
         type: 'acknowledgeAgenda',
         topics: ['importance', 'baseline'],

@@ -13,6 +13,9 @@ export function scheduleConversation(
   if (ctx.draft.conversation.delivered) {
     return refuse('invalid', 'The M365 Security Conversation is already delivered.');
   }
+  if (Date.parse(a.startsAt) <= ctx.now.getTime()) {
+    return refuse('invalid', 'The meeting is in the past: choose a time ahead.');
+  }
   ctx.draft.conversation.scheduledFor = new Date(a.startsAt).toISOString();
   ctx.draft.conversation.scheduled = ctx.stamp;
   const when = localTime(ctx.draft.conversation.scheduledFor, a.timeZone);

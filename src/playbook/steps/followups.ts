@@ -4,16 +4,7 @@ import type { Engagement, FollowUp } from '../engagement.js';
 import { LIMITS } from '../limits.js';
 import { isRefusal, refuse, type Refusal } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
-import { isIsoInstant, localTime, tooLong } from './text.js';
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
+import { isIsoInstant, isTimeZone, localTime, tooLong } from './text.js';
 
 function checkWhen(startsAt: string, timeZone: string, now: Date): Refusal | undefined {
   if (!isIsoInstant(startsAt)) return refuse('invalid', 'Give the date and time of the meeting.');

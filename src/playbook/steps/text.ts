@@ -12,6 +12,17 @@ export function required(field: string, text: string | undefined): Refusal | und
   return refuse('invalid', `The ${field} is required.`);
 }
 
+/** An IANA time zone name the runtime knows, like Europe/Paris. */
+export function isTimeZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDate(text: string): boolean {

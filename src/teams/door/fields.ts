@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { isTimeZone } from '../../playbook/steps/text.js';
 
 /**
  * Zod schemas for card inputs, each with a message a person can read. Teams sends what a person
@@ -159,10 +160,6 @@ export function timeOfDay(label: string, required: string) {
 
 /** An IANA time zone name as typed ('' = the default zone); checked when the time is converted. */
 export const zoneName = text('time zone', 64);
-
-export function isTimeZone(zone: string): boolean {
-  return zone !== '' && DateTime.now().setZone(zone).isValid;
-}
 
 /**
  * The instant (ISO 8601, UTC) of a local date and time in a zone, or a message saying what is wrong.
