@@ -135,8 +135,28 @@ export interface HandoffForm {
   notes: string;
 }
 
+/** What the engagement knew when a hand-off revision was submitted, kept with it. */
+export interface HandoffSnapshot {
+  customer: string;
+  tenantId: string;
+  authMethod?: { method: AuthMethodId; rationale: string; decidedBy: string };
+  /** The G3 items (4.4, 4.5, 4.6) done, and whether sync was marked ready. */
+  identityReady: {
+    breakGlass: boolean;
+    blockAllCa: boolean;
+    mfaAdmins: boolean;
+    syncReady: boolean;
+  };
+  caPolicies: Partial<Record<CaPolicyId, CaPolicyState>>;
+  mfaRegistration?: { registered: number; total: number };
+  decisions: Partial<
+    Record<FeatureId, { choice: FeatureChoice; targetDate?: string; reason?: string }>
+  >;
+}
+
 export interface HandoffRevision extends Stamp, HandoffForm {
   revision: number;
+  known: HandoffSnapshot;
 }
 
 export type ReminderState = 'pending' | 'sending' | 'sent' | 'missed' | 'undeliverable';

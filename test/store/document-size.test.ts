@@ -6,6 +6,7 @@ import type {
   Stamp,
 } from '../../src/playbook/engagement.js';
 import { LIMITS } from '../../src/playbook/limits.js';
+import { snapshot } from '../../src/playbook/steps/handoff.js';
 import { documentBytes, MAX_DOCUMENT_BYTES } from '../../src/store/document.js';
 import { newEngagement } from './fixtures.js';
 
@@ -67,6 +68,7 @@ function engagementAtCaps(): Engagement {
     risks: text(LIMITS.longText),
     recommendedWorkshops: [...NEXT_PHASES],
     notes: text(LIMITS.longText),
+    known: snapshot(e),
   }));
   e.followUps = Array.from({ length: LIMITS.followUps }, (_, i): FollowUp => ({
     id: `fu-${i + 1}`,

@@ -2,7 +2,8 @@ import type { ActionOf } from '../actions.js';
 import { NEXT_PHASES } from '../catalog.js';
 import { LIMITS } from '../limits.js';
 import { refuse, type Refusal } from '../refusal.js';
-import type { HandoffForm } from '../engagement.js';
+import type { CaPolicyId, FeatureId } from '../catalog.js';
+import type { Engagement, HandoffForm, HandoffSnapshot } from '../engagement.js';
 import type { StepContext, StepResult } from './context.js';
 import { tooLong } from './text.js';
 
@@ -33,6 +34,44 @@ function checkForm(form: HandoffForm): Refusal | undefined {
   return undefined;
 }
 
+/** The engagement's facts the form is pre-filled from, as they stand at submission. */
+export function snapshot(e: Engagement): HandoffSnapshot {
+  const auth = e.identity.authMethod;
+  const { steps } = e.identity;
+  const decisions: HandoffSnapshot['decisions'] = {};
+  for (const [id, d] of Object.entries(e.workshop.decisions)) {
+    if (!d) continue;
+    decisions[id as FeatureId] = {
+      choice: d.choice,
+      ...(d.targetDate ? { targetDate: d.targetDate } : {}),
+      ...(d.reason ? { reason: d.reason } : {}),
+    };
+  }
+  const caPolicies: HandoffSnapshot['caPolicies'] = {};
+  for (const [id, p] of Object.entries(e.workshop.caPolicies)) {
+    if (p) caPolicies[id as CaPolicyId] = p.state;
+  }
+  const mfa = e.workshop.mfaRegistration;
+  return {
+    customer: e.customer,
+    tenantId: e.tenantId,
+    ...(auth
+      ? {
+          authMethod: { method: auth.method, rationale: auth.rationale, decidedBy: auth.decidedBy },
+        }
+      : {}),
+    identityReady: {
+      breakGlass: !!steps.breakGlass,
+      blockAllCa: !!steps.blockAllCa,
+      mfaAdmins: !!steps.mfaAdmins,
+      syncReady: !!e.identity.syncReady,
+    },
+    caPolicies,
+    ...(mfa ? { mfaRegistration: { registered: mfa.registered, total: mfa.total } } : {}),
+    decisions,
+  };
+}
+
 export function submitHandoff(ctx: StepContext, a: ActionOf<'submitHandoff'>): StepResult {
   const { draft } = ctx;
   if (!draft.workshop.delivered) {
@@ -55,7 +94,7 @@ export function submitHandoff(ctx: StepContext, a: ActionOf<'submitHandoff'>): S
     saasApps: a.form.saasApps.map((app) => ({ name: app.name.trim(), inGallery: app.inGallery })),
     recommendedWorkshops: [...new Set(a.form.recommendedWorkshops)],
   };
-  draft.handoff.push({ ...ctx.stamp, ...form, revision });
+  draft.handoff.push({ ...ctx.stamp, ...form, revision, known: snapshot(draft) });
   return {
     summary:
       revision === 1
