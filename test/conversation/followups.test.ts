@@ -32,22 +32,10 @@ describe('follow-ups and their reminders', () => {
       clock: () => now,
       env: { REMINDER_INTERVAL_SECONDS: '1', REMINDER_LEAD_MINUTES: '30' },
     });
-    chat = bot.chat(CHAT);
-    bot.channel.rosters.set(CHAT, [fm, fe, bdm]);
-    await chat.say(fm, 'start Tailspin Toys');
-    card = chat.last();
-    await chat.execute(fm, card, 'kickoff.confirm', { card: 'roles' });
-    await chat.execute(fm, card, 'roles.assign', {
-      card: 'roles',
-      personId: fe.aadObjectId,
-      role: 'FE',
-    });
-    await chat.execute(fm, card, 'roles.assign', {
-      card: 'roles',
-      personId: bdm.aadObjectId,
-      role: 'stakeholder',
-      title: 'BDM',
-    });
+    ({ chat, card } = await bot.engagement(CHAT, 'Tailspin Toys', [
+      [fe, 'FE'],
+      [bdm, 'stakeholder', 'BDM'],
+    ]));
   });
   afterAll(() => bot.close());
 

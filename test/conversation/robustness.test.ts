@@ -9,7 +9,6 @@ import type { EngagementStore } from '../../src/store/store.js';
 import { PEOPLE, startTestBot, type TestBot } from '../support/app.js';
 import { cardText, type Chat } from '../support/chat.js';
 import { cosmosSettings, startCosmosServer, type CosmosServer } from '../support/cosmos-server.js';
-import type { PostedMessage } from '../support/teams-channel.js';
 
 const { fm, fe, bdm, architect } = PEOPLE;
 
@@ -22,34 +21,12 @@ describe('a busy chat', () => {
     (await store.get(engagementIdFor(chat.conversationId)))!.engagement;
 
   /** A chat with an engagement past kickoff, an FE and two stakeholders. */
-  async function readyChat(
-    id: string,
-    kind: Chat['kind'] = 'groupChat',
-  ): Promise<{ chat: Chat; card: PostedMessage }> {
-    const chat = bot.chat(id, kind);
-    bot.channel.rosters.set(id, [fm, fe, bdm, architect]);
-    await chat.say(fm, 'start Fabrikam');
-    const card = chat.last();
-    await chat.execute(fm, card, 'kickoff.confirm', { card: 'roles' });
-    await chat.execute(fm, card, 'roles.assign', {
-      card: 'roles',
-      personId: fe.aadObjectId,
-      role: 'FE',
-    });
-    await chat.execute(fm, card, 'roles.assign', {
-      card: 'roles',
-      personId: bdm.aadObjectId,
-      role: 'stakeholder',
-      title: 'BDM',
-    });
-    await chat.execute(fm, card, 'roles.assign', {
-      card: 'roles',
-      personId: architect.aadObjectId,
-      role: 'stakeholder',
-      title: 'IT',
-    });
-    return { chat, card };
-  }
+  const readyChat = (id: string) =>
+    bot.engagement(id, 'Fabrikam', [
+      [fe, 'FE'],
+      [bdm, 'stakeholder', 'BDM'],
+      [architect, 'stakeholder', 'IT'],
+    ]);
 
   beforeAll(async () => {
     cosmos = await startCosmosServer();

@@ -16,16 +16,8 @@ describe('another organization in the chat', () => {
 
   beforeAll(async () => {
     bot = await startTestBot();
-    chat = bot.chat(CHAT);
+    ({ chat, card } = await bot.engagement(CHAT, 'Contoso Confidential', [[fe, 'FE']]));
     bot.channel.rosters.set(CHAT, [fm, fe, outsider]);
-    await chat.say(fm, 'start Contoso Confidential');
-    card = chat.last();
-    await chat.execute(fm, card, 'kickoff.confirm', { card: 'roles' });
-    await chat.execute(fm, card, 'roles.assign', {
-      card: 'roles',
-      personId: fe.aadObjectId,
-      role: 'FE',
-    });
   });
   afterAll(() => bot.close());
 

@@ -6,7 +6,7 @@ import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { EngagementStore } from '../../src/store/store.js';
 import { Chat } from './chat.js';
-import { TeamsChannel, type ChannelUser } from './teams-channel.js';
+import { TeamsChannel, type ChannelUser, type PostedMessage } from './teams-channel.js';
 
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const OTHER_TENANT = '0f0e0d0c-0b0a-0908-0706-050403020100';
@@ -31,11 +31,23 @@ export const PEOPLE = {
   outsider: user('Eve Outsider', 7, OTHER_TENANT),
 };
 
+export type Assignment = [person: ChannelUser, role: string, title?: string];
+
 export interface TestBot {
   app: RunningApp;
   url: string;
   channel: TeamsChannel;
   chat(conversationId?: string, kind?: Chat['kind']): Chat;
+  /**
+   * A chat whose members are the FM and the people given, where the FM has started an engagement,
+   * confirmed the kickoff and assigned each role: the chat and the card the FM started it with.
+   */
+  engagement(
+    conversationId: string,
+    customer: string,
+    roles: Assignment[],
+    kind?: Chat['kind'],
+  ): Promise<{ chat: Chat; card: PostedMessage }>;
   close(): Promise<void>;
 }
 
@@ -57,12 +69,30 @@ export async function startTestBot(
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const url = `http://127.0.0.1:${app.port}/api/messages`;
+  const chat = (
+    conversationId = '19:engagement-chat@thread.v2',
+    kind: Chat['kind'] = 'groupChat',
+  ) => new Chat(url, channel, conversationId, kind, TENANT);
   return {
     app,
     url,
     channel,
-    chat(conversationId = '19:engagement-chat@thread.v2', kind = 'groupChat') {
-      return new Chat(url, channel, conversationId, kind, TENANT);
+    chat,
+    async engagement(conversationId, customer, roles, kind = 'groupChat') {
+      const chat = new Chat(url, channel, conversationId, kind, TENANT);
+      channel.rosters.set(conversationId, [PEOPLE.fm, ...roles.map(([person]) => person)]);
+      await chat.say(PEOPLE.fm, `start ${customer}`);
+      const card = chat.last();
+      await chat.execute(PEOPLE.fm, card, 'kickoff.confirm', { card: 'roles' });
+      for (const [person, role, title] of roles) {
+        await chat.execute(PEOPLE.fm, card, 'roles.assign', {
+          card: 'roles',
+          personId: person.aadObjectId,
+          role,
+          ...(title ? { title } : {}),
+        });
+      }
+      return { chat, card };
     },
     async close() {
       await app.close();
