@@ -16,11 +16,24 @@ import {
   readSubmitAction,
   type Incoming,
 } from './activity.js';
-import type { Answer, CardAnswers } from './answers.js';
-import { parseCommand } from './commands.js';
+import type { Answer, CardAnswers, Message } from './answers.js';
+import { parseCommand, type Command } from './commands.js';
 import { chatRoster } from './roster.js';
 
 type Card = Record<string, unknown>;
+
+/** Why the help card is shown, when it was not asked for. */
+function helpNote(command: Command): Message | undefined {
+  if (command.kind === 'help') {
+    return command.unknown
+      ? { kind: 'info', text: 'I did not understand that. Here is what I can do.' }
+      : undefined;
+  }
+  return {
+    kind: 'info',
+    text: 'There is no engagement in this chat yet: the FastTrack manager starts one with "start <customer>".',
+  };
+}
 
 const cardActivity = (card: Card) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
@@ -111,16 +124,7 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
       }
       const { engagement, message } = await this.answers.readable(incoming);
       if (command.kind === 'help' || !engagement) {
-        const note =
-          message ??
-          (command.kind === 'help' && !command.unknown
-            ? undefined
-            : command.kind === 'help'
-              ? { kind: 'info' as const, text: 'I did not understand that. Here is what I can do.' }
-              : {
-                  kind: 'info' as const,
-                  text: 'There is no engagement in this chat yet: the FastTrack manager starts one with "start <customer>".',
-                });
+        const note = message ?? helpNote(command);
         await context.sendActivity(
           cardActivity(
             this.answers.render('help', engagement, incoming.actor, note ? { message: note } : {}),
