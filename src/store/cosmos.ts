@@ -1,12 +1,15 @@
-import {
-  CosmosClient,
-  type Container,
-  type CosmosClientOptions,
-  type ItemDefinition,
-} from '@azure/cosmos';
+import { CosmosClient, type Container, type CosmosClientOptions } from '@azure/cosmos';
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import type { Engagement } from '../playbook/engagement.js';
+import { mayHaveApplied, settleCreate, settleWrite, type OutcomeProbe } from './cosmos-outcome.js';
+import {
+  OPERATION_TIMEOUT_MS,
+  RESOLVE_RESERVE_MS,
+  timeLeft,
+  type RequestBudgets,
+} from './deadline.js';
+import { field, isConflict, statusOf, toVersioned } from './cosmos-documents.js';
 import { checkDocument } from './document.js';
 import {
   StoreConflictError,
@@ -24,90 +27,99 @@ export interface CosmosSettings {
   database: string;
   container: string;
   logger?: Logger;
+  /** The budgets of the requests being answered: each database call ends within its request's. */
+  budgets?: RequestBudgets;
   /** Overrides for the SDK client, e.g. `connectionPolicy: { enableEndpointDiscovery: false }` in tests. */
   clientOptions?: Omit<Partial<CosmosClientOptions>, 'endpoint' | 'key' | 'aadCredentials'>;
 }
 
 /**
- * Throttling (429) is retried by the SDK, honouring the server's x-ms-retry-after-ms. A request
- * gives up well inside the ~15 s after which Teams stops waiting for the bot.
+ * Throttling (429) is retried by the SDK, honouring the server's x-ms-retry-after-ms, for at
+ * most as long as one operation may take. The SDK's own retries of timeouts and broken
+ * connections (up to 120 for a timeout with endpoint discovery) are cut short by the abort
+ * signal every operation carries (see src/store/deadline.ts).
  */
-const CONNECTION_POLICY = { requestTimeout: 5_000 } as const;
-const RETRY_OPTIONS = { maxRetryAttemptCount: 9, maxWaitTimeInSeconds: 8 } as const;
+// The SDK's own request timeout is left a little longer than ours, so it never starts a retry
+// that our deadline would only cut off.
+const CONNECTION_POLICY = { requestTimeout: OPERATION_TIMEOUT_MS + 1_000 } as const;
+const RETRY_OPTIONS = {
+  maxRetryAttemptCount: 9,
+  maxWaitTimeInSeconds: OPERATION_TIMEOUT_MS / 1000,
+} as const;
+
+const OPEN_TIMEOUT_MS = 30_000;
 
 const DUE_QUERY =
   "SELECT * FROM c WHERE c.type = 'engagement' AND IS_DEFINED(c.nextReminderAt) AND c.nextReminderAt <= @now";
 
-const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
-
-/** The engagement as the application knows it: the stored document without Cosmos's own fields. */
-function toVersioned(doc: ItemDefinition, etag: string | undefined): Versioned {
-  const engagement: Record<string, unknown> = { ...doc };
-  const tag = etag ?? (typeof doc._etag === 'string' ? doc._etag : undefined);
-  for (const p of SYSTEM_PROPERTIES) delete engagement[p];
-  if (!tag)
-    throw new StoreUnavailableError(
-      'Not saved: the database answered without a version tag. Please try again.',
-    );
-  return { engagement: engagement as unknown as Engagement, etag: tag };
-}
-
-function field(err: unknown, name: string): unknown {
-  return typeof err === 'object' && err !== null
-    ? (err as Record<string, unknown>)[name]
-    : undefined;
-}
-
-/** The HTTP status of an SDK error (a number), or its network code (e.g. "ECONNREFUSED"). */
-function statusOf(err: unknown): unknown {
-  return field(err, 'code');
-}
-
 /** The engagement store on Azure Cosmos DB (NoSQL): one document per engagement, partitioned by its id. */
 export class CosmosEngagementStore implements EngagementStore {
+  /** Aborted on close: whatever still waits for the database gives up. */
+  private readonly closing = new AbortController();
+
   constructor(
     private readonly client: CosmosClient,
     private readonly container: Container,
     private readonly logger?: Logger,
+    private readonly budgets?: RequestBudgets,
   ) {}
 
   async get(engagementId: string): Promise<Versioned | undefined> {
+    const signal = this.signal('read', engagementId, 0);
     try {
-      const response = await this.container.item(engagementId, engagementId).read();
-      if (response.statusCode === 404 || !response.resource) return undefined;
-      return toVersioned(response.resource, response.etag);
+      return await this.read(engagementId, signal);
     } catch (err) {
-      if (statusOf(err) === 404) return undefined;
       throw this.unavailable('read', engagementId, err);
     }
   }
 
   async create(engagement: Engagement): Promise<Versioned> {
     checkDocument(engagement);
+    const signal = this.signal('create', engagement.id, RESOLVE_RESERVE_MS);
     try {
       const response = await this.container.items.create(engagement, {
         disableAutomaticIdGeneration: true,
+        abortSignal: signal,
       });
       return toVersioned(response.resource ?? engagement, response.etag);
     } catch (err) {
       if (statusOf(err) === 409)
         throw new StoreConflictError('An engagement with this id already exists.');
-      throw this.unavailable('create', engagement.id, err);
+      if (!mayHaveApplied(err)) throw this.unavailable('create', engagement.id, err);
+      this.logOutcomeUnknown('create', engagement.id, err);
+      return settleCreate(this.probe(engagement.engagementId), engagement).catch((e: unknown) => {
+        throw this.unavailable('create', engagement.id, e);
+      });
     }
   }
 
   async replace(engagement: Engagement, etag: string): Promise<Versioned> {
     checkDocument(engagement);
+    const signal = this.signal('replace', engagement.id, RESOLVE_RESERVE_MS);
     try {
       const response = await this.container
         .item(engagement.id, engagement.engagementId)
-        .replace(engagement, { accessCondition: { type: 'IfMatch', condition: etag } });
+        .replace(engagement, {
+          accessCondition: { type: 'IfMatch', condition: etag },
+          abortSignal: signal,
+        });
       return toVersioned(response.resource ?? engagement, response.etag);
     } catch (err) {
       // 412: someone wrote since `etag` was read; 404: it was deleted meanwhile. Either way, re-read.
-      const status = statusOf(err);
-      if (status === 412 || status === 404) throw new StoreConflictError();
-      throw this.unavailable('replace', engagement.id, err);
+      if (isConflict(err)) throw new StoreConflictError();
+      if (!mayHaveApplied(err)) throw this.unavailable('replace', engagement.id, err);
+      this.logOutcomeUnknown('replace', engagement.id, err);
+      const settled = await settleWrite(
+        this.probe(engagement.engagementId),
+        engagement,
+        etag,
+      ).catch((e: unknown) => {
+        if (e instanceof StoreConflictError) throw e;
+        throw this.unavailable('replace', engagement.id, e);
+      });
+      if (settled) return settled;
+      // The fence won: the write that went unanswered can never be applied.
+      throw new StoreUnavailableError(undefined, { cause: err });
     }
   }
 
@@ -118,7 +130,7 @@ export class CosmosEngagementStore implements EngagementStore {
       // The only cross-partition query: scheduler work, never on a person's answer path.
       const pages = this.container.items.query(
         { query: DUE_QUERY, parameters: [{ name: '@now', value: now }] },
-        { maxItemCount: Math.min(limit, 100) },
+        { maxItemCount: Math.min(limit, 100), abortSignal: this.signal('dueReminders', '', 0) },
       );
       while (due.length < limit && pages.hasMoreResults()) {
         const page = await pages.fetchNext();
@@ -132,7 +144,67 @@ export class CosmosEngagementStore implements EngagementStore {
   }
 
   async close(): Promise<void> {
+    this.closing.abort();
     this.client.dispose();
+  }
+
+  private async read(engagementId: string, signal: AbortSignal): Promise<Versioned | undefined> {
+    try {
+      const response = await this.container
+        .item(engagementId, engagementId)
+        .read({ abortSignal: signal });
+      if (response.statusCode === 404 || !response.resource) return undefined;
+      return toVersioned(response.resource, response.etag);
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** Reads and fence-writes within what is left for finding out a write's outcome. */
+  private probe(engagementId: string): OutcomeProbe {
+    const signal = AbortSignal.any([
+      this.closing.signal,
+      AbortSignal.timeout(
+        Math.max(0, timeLeft(this.budgets?.current(), 0, Date.now(), RESOLVE_RESERVE_MS)),
+      ),
+    ]);
+    return {
+      read: () => this.read(engagementId, signal),
+      fence: async (engagement, etag) => {
+        await this.container.item(engagement.id, engagementId).replace(engagement, {
+          accessCondition: { type: 'IfMatch', condition: etag },
+          abortSignal: signal,
+        });
+      },
+      isConflict,
+    };
+  }
+
+  /**
+   * The abort signal of one database call: the store closing, or the operation timeout cut to
+   * what is left of the request's budget less `reserve`. Throws (not saved: nothing was sent)
+   * when the budget is spent or the request's store already failed.
+   */
+  private signal(op: string, engagementId: string, reserve: number): AbortSignal {
+    const budget = this.budgets?.current();
+    const ms = timeLeft(budget, reserve);
+    if (this.closing.signal.aborted || budget?.failed || ms <= 0) {
+      this.logger?.warn(
+        { op, engagementId, closing: this.closing.signal.aborted, failedBefore: budget?.failed },
+        'Cosmos DB call not made: no time left for it',
+      );
+      if (budget) budget.failed = true;
+      throw new StoreUnavailableError();
+    }
+    return AbortSignal.any([this.closing.signal, AbortSignal.timeout(ms)]);
+  }
+
+  private logOutcomeUnknown(op: string, engagementId: string, err: unknown): void {
+    this.logger?.warn(
+      { op, engagementId, status: statusOf(err), errorName: field(err, 'name') },
+      'Cosmos DB write unanswered: finding out whether it was applied',
+    );
   }
 
   /** Logs what failed (status codes and ids only, never keys or bodies) and wraps it for the caller. */
@@ -141,6 +213,8 @@ export class CosmosEngagementStore implements EngagementStore {
     engagementId: string | undefined,
     err: unknown,
   ): StoreUnavailableError {
+    const budget = this.budgets?.current();
+    if (budget) budget.failed = true;
     if (err instanceof StoreUnavailableError) return err;
     const status = statusOf(err);
     const misconfigured = typeof status === 'number' && status >= 400 && status < 500;
@@ -186,12 +260,17 @@ export async function openCosmosStore(settings: CosmosSettings): Promise<CosmosE
   const where = `${settings.database}/${settings.container}`;
   let container: Container;
   let paths: string[] | undefined;
+  // Not answered within this time, the start fails with a message instead of waiting forever.
+  const abortSignal = AbortSignal.timeout(OPEN_TIMEOUT_MS);
   try {
-    const { database } = await client.databases.createIfNotExists({ id: settings.database });
-    const created = await database.containers.createIfNotExists({
-      id: settings.container,
-      partitionKey: { paths: [PARTITION_KEY_PATH] },
-    });
+    const { database } = await client.databases.createIfNotExists(
+      { id: settings.database },
+      { abortSignal },
+    );
+    const created = await database.containers.createIfNotExists(
+      { id: settings.container, partitionKey: { paths: [PARTITION_KEY_PATH] } },
+      { abortSignal },
+    );
     container = created.container;
     paths = created.resource?.partitionKey?.paths;
   } catch (err) {
@@ -211,5 +290,5 @@ export async function openCosmosStore(settings: CosmosSettings): Promise<CosmosE
     );
   }
   settings.logger?.info({ where, auth: settings.key ? 'key' : 'entra-id' }, 'Cosmos DB store open');
-  return new CosmosEngagementStore(client, container, settings.logger);
+  return new CosmosEngagementStore(client, container, settings.logger, settings.budgets);
 }

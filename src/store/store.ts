@@ -42,6 +42,23 @@ export class StoreUnavailableError extends Error {
 }
 
 /**
+ * A write was sent and the database did not say whether it applied it, nor could it be found out
+ * in time. The message says exactly that (never "not saved", which might turn out false): the
+ * person looks at the card again before answering again. A redelivery of the same activity is
+ * recognised by its id and never applied twice.
+ */
+export class StoreOutcomeUnknownError extends StoreUnavailableError {
+  constructor(options?: { cause?: unknown }) {
+    super(
+      'Not confirmed: the database did not answer in time, so I cannot tell whether this was saved. ' +
+        'Open the card again in a minute to see what was recorded before you answer again.',
+      options,
+    );
+    this.name = 'StoreOutcomeUnknownError';
+  }
+}
+
+/**
  * The engagement has grown past what one stored document may hold (Cosmos DB refuses documents
  * over 2 MB). Nothing was saved, and trying again will not help: the message says so.
  */

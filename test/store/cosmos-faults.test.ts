@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { EngagementWriter } from '../../src/store/mutate.js';
-import { StoreUnavailableError } from '../../src/store/store.js';
+import { StoreOutcomeUnknownError, StoreUnavailableError } from '../../src/store/store.js';
 import type { CosmosSettings } from '../../src/store/cosmos.js';
 import { TEST_KEY, throttle } from '../support/cosmos-server.js';
 import { useCosmosServer } from './cosmos-harness.js';
@@ -89,7 +89,7 @@ describe('Cosmos DB faults on the answer path', () => {
   });
 
   it.each(['hang', 'drop'] as const)(
-    'reports a request the network lost (%s) as StoreUnavailableError',
+    'reports a write the network lost (%s) as not confirmed, never as "not saved"',
     async (fault) => {
       const { store, engagement } = await instanceWithEngagement({
         clientOptions: {
@@ -99,8 +99,9 @@ describe('Cosmos DB faults on the answer path', () => {
       cosmos.server().inject((req) => (isWrite(req) ? fault : undefined));
       const current = (await store.get(engagement.id))!;
       const failure = await store.replace(engagement, current.etag).catch((err: unknown) => err);
-      expect(failure).toBeInstanceOf(StoreUnavailableError);
-      expect((failure as Error).message).toMatch(SAFE_MESSAGE);
+      // The write may have reached the database: the person is told so, not that it was not saved.
+      expect(failure).toBeInstanceOf(StoreOutcomeUnknownError);
+      expect((failure as Error).message).toMatch(/^Not confirmed: .*before you answer again\.$/);
     },
   );
 
