@@ -47,7 +47,12 @@ async function answers(
   const dataDir = mkdtempSync(join(tmpdir(), 'ds-bench-'));
   const channel = new TeamsChannel();
   await channel.start();
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    INSECURE_LOCAL_UNAUTHENTICATED: 'true',
+  });
   const app = await startApp(config, {
     logger: pino({ level: 'silent' }),
     host: '127.0.0.1',

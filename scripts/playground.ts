@@ -4,7 +4,8 @@
  *
  * Settings: PORT (the bot, default 3978), PLAYGROUND_PORT (default 56150), DATA_DIR (default
  * data/playground, so the sample engagement stays apart from other local runs). The Playground
- * sends no Bot Framework token, so the bot runs here without MicrosoftAppId (local only).
+ * sends no Bot Framework token, so the bot runs here without MicrosoftAppId, with the explicit
+ * INSECURE_LOCAL_UNAUTHENTICATED opt-in: on 127.0.0.1 only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -24,13 +25,14 @@ function startBot(): ChildProcess {
     ...process.env,
     PORT: String(botPort),
     DATA_DIR: process.env.DATA_DIR || join(root, 'data', 'playground'),
-    // The Playground cannot sign its requests: run unauthenticated, as for any local test.
+    // The Playground cannot sign its requests: run unauthenticated, on loopback, as for any local test.
+    INSECURE_LOCAL_UNAUTHENTICATED: 'true',
     MicrosoftAppId: '',
     MicrosoftAppPassword: '',
     MicrosoftAppTenantId: '',
     MicrosoftAppType: '',
   };
-  if (env.NODE_ENV === 'production') env.NODE_ENV = 'development';
+  if (/^\s*prod/i.test(env.NODE_ENV ?? '')) env.NODE_ENV = 'development';
   const bot = spawn(process.execPath, [join(root, 'dist', 'src', 'index.js')], {
     cwd: root,
     env,

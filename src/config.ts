@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isTimeZone } from './playbook/steps/text.js';
 
+/** NODE_ENV values that mean production, however they are spelled. */
+const PRODUCTION = /^\s*prod/i;
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -61,6 +64,14 @@ const schema = z
         .refine(isTimeZone, 'DEFAULT_TIME_ZONE must be an IANA time zone such as Europe/London')
         .default('UTC'),
     ),
+    INSECURE_LOCAL_UNAUTHENTICATED: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(['true', 'false'], {
+          error: 'INSECURE_LOCAL_UNAUTHENTICATED must be true or false',
+        })
+        .default('false'),
+    ),
     NODE_ENV: optionalText,
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
@@ -91,12 +102,20 @@ const schema = z
         message: `REMINDER_LEAD_MINUTES must be longer than REMINDER_INTERVAL_SECONDS (${s.REMINDER_INTERVAL_SECONDS} s): reminders found after their meeting started are never sent`,
       });
     }
-    if (!s.MicrosoftAppId && s.NODE_ENV === 'production') {
+    const insecureLocal = s.INSECURE_LOCAL_UNAUTHENTICATED === 'true';
+    if (!s.MicrosoftAppId && !insecureLocal) {
       ctx.addIssue({
         code: 'custom',
         path: ['MicrosoftAppId'],
         message:
-          'MicrosoftAppId is required in production: without it requests are not authenticated',
+          "MicrosoftAppId is not set, so requests could not be authenticated. Set MicrosoftAppId and MicrosoftAppPassword (the Azure Bot's app registration); only to try the bot on this machine, set INSECURE_LOCAL_UNAUTHENTICATED=true instead",
+      });
+    }
+    if (!s.MicrosoftAppId && insecureLocal && PRODUCTION.test(s.NODE_ENV ?? '')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['INSECURE_LOCAL_UNAUTHENTICATED'],
+        message: `INSECURE_LOCAL_UNAUTHENTICATED cannot be used with NODE_ENV=${s.NODE_ENV}: set MicrosoftAppId`,
       });
     }
     if (!s.MicrosoftAppId && (s.MicrosoftAppPassword || s.MicrosoftAppTenantId)) {
@@ -112,12 +131,21 @@ export type Settings = z.infer<typeof schema>;
 
 export interface AppConfig {
   bot: {
+    /**
+     * `bot-framework`: every request to /api/messages must carry a valid Bot Framework token.
+     * `insecure-local`: nobody is authenticated and `from`/`serviceUrl` are taken on trust, so the
+     * bot listens on 127.0.0.1 only; it runs so only on the explicit INSECURE_LOCAL_UNAUTHENTICATED
+     * opt-in and never without it.
+     */
+    authentication: 'bot-framework' | 'insecure-local';
     appId?: string;
     appPassword?: string;
     appType: Settings['MicrosoftAppType'];
     tenantId?: string;
   };
   port: number;
+  /** The address to listen on: all interfaces when authenticated, loopback only otherwise. */
+  host: '0.0.0.0' | '127.0.0.1';
   store:
     | { kind: 'cosmos'; endpoint: string; key?: string; database: string; container: string }
     | { kind: 'embedded'; dataDir: string };
@@ -143,14 +171,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): AppConfig
     );
   }
   const s = parsed.data;
+  const authenticated = Boolean(s.MicrosoftAppId);
   return {
     bot: {
+      authentication: authenticated ? 'bot-framework' : 'insecure-local',
       ...(s.MicrosoftAppId ? { appId: s.MicrosoftAppId } : {}),
       ...(s.MicrosoftAppPassword ? { appPassword: s.MicrosoftAppPassword } : {}),
       appType: s.MicrosoftAppType,
       ...(s.MicrosoftAppTenantId ? { tenantId: s.MicrosoftAppTenantId } : {}),
     },
     port: s.PORT,
+    host: authenticated ? '0.0.0.0' : '127.0.0.1',
     store: s.COSMOS_ENDPOINT
       ? {
           kind: 'cosmos',

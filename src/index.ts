@@ -4,6 +4,12 @@ import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 
+/**
+ * The longest a stop may take: requests in flight get up to 13 s to be answered (as always),
+ * queued writes 5 s more; hosts usually wait 30 s after SIGTERM before they kill the process.
+ */
+const STOP_MS = 25_000;
+
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
     version: string;
@@ -23,10 +29,13 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  if (!config.bot.appId) {
-    logger.warn(
-      'MicrosoftAppId is not set: the bot accepts unauthenticated requests (local development only).',
-    );
+  if (config.bot.authentication === 'insecure-local') {
+    const warning =
+      'INSECURE: INSECURE_LOCAL_UNAUTHENTICATED=true and no MicrosoftAppId. Requests are NOT authenticated and ' +
+      'their sender and serviceUrl are taken on trust, so the bot listens on 127.0.0.1 only. ' +
+      'For this machine only; set MicrosoftAppId and MicrosoftAppPassword anywhere else.';
+    console.error(warning);
+    logger.warn({ authentication: config.bot.authentication }, warning);
   }
   const app = await startApp(config, { logger });
   let stopping = false;
@@ -34,6 +43,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing the requests in flight');
+    // Whatever hangs (a database that never answers), the process is gone within STOP_MS.
+    setTimeout(() => {
+      logger.error({ afterMs: STOP_MS }, 'stop took too long; exiting');
+      process.exit(1);
+    }, STOP_MS).unref();
     app.close().then(
       () => process.exit(0),
       (err: Error) => {

@@ -14,8 +14,8 @@ function problems(env: NodeJS.ProcessEnv): string[] {
 }
 
 describe('settings', () => {
-  it('starts on port 3978 with the embedded store when nothing is configured', () => {
-    const config = loadConfig({});
+  it('starts on port 3978 with the embedded store when only the local opt-in is set', () => {
+    const config = loadConfig({ INSECURE_LOCAL_UNAUTHENTICATED: 'true' });
     expect(config.port).toBe(3978);
     expect(config.store).toEqual({ kind: 'embedded', dataDir: './data' });
     expect(config.bot.appId).toBeUndefined();
@@ -34,12 +34,14 @@ describe('settings', () => {
       COSMOS_CONTAINER: 'c',
     });
     expect(config.bot).toEqual({
+      authentication: 'bot-framework',
       appId: APP_ID,
       appPassword: 'secret',
       appType: 'SingleTenant',
       tenantId: TENANT,
     });
     expect(config.port).toBe(8080);
+    expect(config.host).toBe('0.0.0.0');
     expect(config.store).toEqual({
       kind: 'cosmos',
       endpoint: 'https://contoso.documents.azure.com:443/',
@@ -80,14 +82,51 @@ describe('settings', () => {
       problems({ REMINDER_LEAD_MINUTES: '5', REMINDER_INTERVAL_SECONDS: '600' }).join(),
     ).toMatch(/REMINDER_LEAD_MINUTES must be longer than REMINDER_INTERVAL_SECONDS/);
     expect(
-      loadConfig({ REMINDER_LEAD_MINUTES: '1', REMINDER_INTERVAL_SECONDS: '30' }).reminders,
+      loadConfig({
+        REMINDER_LEAD_MINUTES: '1',
+        REMINDER_INTERVAL_SECONDS: '30',
+        INSECURE_LOCAL_UNAUTHENTICATED: 'true',
+      }).reminders,
     ).toEqual({ leadMinutes: 1, intervalSeconds: 30 });
   });
 
-  it('refuses to run unauthenticated in production', () => {
-    expect(problems({ NODE_ENV: 'production' }).join()).toMatch(
-      /MicrosoftAppId is required in production/,
+  it.each([{}, { NODE_ENV: 'development' }, { NODE_ENV: 'Production' }, { NODE_ENV: 'prod' }])(
+    'refuses to start unauthenticated without the explicit opt-in (%j), saying what to set',
+    (env) => {
+      const found = problems(env).join('\n');
+      expect(found).toMatch(/MicrosoftAppId is not set/);
+      expect(found).toMatch(/MicrosoftAppPassword/);
+      expect(found).toMatch(/INSECURE_LOCAL_UNAUTHENTICATED=true/);
+    },
+  );
+
+  it('runs unauthenticated only on the explicit opt-in, and then on loopback only', () => {
+    const config = loadConfig({ INSECURE_LOCAL_UNAUTHENTICATED: 'true' });
+    expect(config.bot.authentication).toBe('insecure-local');
+    expect(config.host).toBe('127.0.0.1');
+    expect(problems({ INSECURE_LOCAL_UNAUTHENTICATED: 'yes' }).join()).toMatch(
+      /INSECURE_LOCAL_UNAUTHENTICATED must be true or false/,
     );
+    expect(problems({ INSECURE_LOCAL_UNAUTHENTICATED: 'false' }).join()).toMatch(
+      /MicrosoftAppId is not set/,
+    );
+  });
+
+  it('never runs unauthenticated in production, opt-in or not', () => {
+    for (const NODE_ENV of ['production', 'Production', 'prod'])
+      expect(problems({ NODE_ENV, INSECURE_LOCAL_UNAUTHENTICATED: 'true' }).join()).toMatch(
+        /INSECURE_LOCAL_UNAUTHENTICATED cannot be used with NODE_ENV/,
+      );
+  });
+
+  it('authenticates whenever MicrosoftAppId is set, the local opt-in notwithstanding', () => {
+    const config = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'secret',
+      INSECURE_LOCAL_UNAUTHENTICATED: 'true',
+    });
+    expect(config.bot.authentication).toBe('bot-framework');
+    expect(config.host).toBe('0.0.0.0');
   });
 
   it('refuses a port out of range, a bad URL and an unknown time zone', () => {

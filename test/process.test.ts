@@ -2,41 +2,15 @@
  * The bot as `npm start` runs it: the compiled entry point in its own process, started with
  * settings from the environment, answering /healthz, and stopping cleanly on SIGTERM.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listening as listeningOn, runBot } from './support/bot-process.js';
 
 const root = join(__dirname, '..');
 const entry = join(root, 'dist', 'src', 'index.js');
-
-function run(env: NodeJS.ProcessEnv): {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-} {
-  const child = spawn(process.execPath, [entry], {
-    cwd: root,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => text, exited };
-}
-
-async function listeningPort(output: () => string): Promise<number> {
-  for (let i = 0; i < 200; i++) {
-    const line = output()
-      .split('\n')
-      .find((l) => l.includes('Deploy Securely bot listening'));
-    if (line) return (JSON.parse(line) as { port: number }).port;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`the bot did not start:\n${output()}`);
-}
+const run = (env: NodeJS.ProcessEnv) => runBot(entry, env);
 
 describe('the bot process', () => {
   let dataDir: string;
@@ -51,13 +25,39 @@ describe('the bot process', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('serves /healthz on the embedded store and exits 0 on SIGTERM', async () => {
-    const bot = run({ PORT: '0', DATA_DIR: dataDir });
-    const port = await listeningPort(bot.output);
+    const bot = run({ PORT: '0', DATA_DIR: dataDir, INSECURE_LOCAL_UNAUTHENTICATED: 'true' });
+    const { port } = await listeningOn(bot);
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(await res.json()).toMatchObject({ status: 'ok', store: 'embedded' });
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toMatch(/stopping: finishing the requests in flight/);
+    expect(bot.output()).toMatch(/INSECURE: .*NOT authenticated.*127\.0\.0\.1 only/);
+  });
+
+  it('refuses to start without MicrosoftAppId unless told to run insecurely, saying what to set', async () => {
+    const bot = run({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'Production' });
+    expect(await bot.exited).toBe(1);
+    expect(bot.output()).toMatch(/MicrosoftAppId is not set/);
+    expect(bot.output()).toMatch(/INSECURE_LOCAL_UNAUTHENTICATED=true/);
+    expect(bot.output()).not.toMatch(/listening/);
+  });
+
+  it('listens on 127.0.0.1 only when unauthenticated', async () => {
+    const bot = run({ PORT: '0', DATA_DIR: dataDir, INSECURE_LOCAL_UNAUTHENTICATED: 'true' });
+    const { port, host } = await listeningOn(bot);
+    expect(host).toBe('127.0.0.1');
+    const outside = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
+    try {
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      if (outside)
+        await expect(fetch(`http://${outside.address}:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      bot.child.kill('SIGTERM');
+      await bot.exited;
+    }
   });
 
   it('refuses to start on a wrong setting, naming it and not its value', async () => {

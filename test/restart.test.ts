@@ -14,7 +14,12 @@ describe('restarting the bot on the embedded store', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ds-restart-'));
     const channel = new TeamsChannel();
     await channel.start();
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      INSECURE_LOCAL_UNAUTHENTICATED: 'true',
+    });
     const logger = pino({ level: 'silent' });
     const chats = ['19:first@thread.v2', '19:second@thread.v2'];
     try {

@@ -39,7 +39,10 @@ export async function startE2E(): Promise<E2E> {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, '0.0.0-e2e');
+    const config = loadConfig(
+      { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', INSECURE_LOCAL_UNAUTHENTICATED: 'true' },
+      '0.0.0-e2e',
+    );
     app = await startApp(config, { logger: pino({ level: 'silent' }), host: '127.0.0.1' });
     running = await startPlayground({
       botEndpoint: `http://127.0.0.1:${app.port}/api/messages`,
