@@ -3,11 +3,12 @@ import { CardRenderer } from './cards/renderer.js';
 import type { AppConfig } from './config.js';
 import { ReminderScheduler, newInstanceId } from './reminders/scheduler.js';
 import { startServer } from './server.js';
-import { openCosmosStore } from './store/cosmos.js';
+import { openCosmosStore, type CosmosSettings } from './store/cosmos.js';
+import { RequestBudgets } from './store/deadline.js';
 import { openEmbeddedStore } from './store/embedded.js';
 import { EngagementWriter } from './store/mutate.js';
 import type { EngagementStore } from './store/store.js';
-import { createAdapter } from './teams/adapter.js';
+import { createAdapter, type AuthenticationOverrides } from './teams/adapter.js';
 import { CardAnswers } from './teams/answers.js';
 import { DeploySecurelyBot } from './teams/bot.js';
 import { BotReminderSender } from './teams/proactive.js';
@@ -23,17 +24,40 @@ export interface RunningApp {
 export interface AppOptions {
   logger: Logger;
   clock?: () => Date;
+  /** Tests: listen on this address instead of the one the settings imply (never wider than loopback when unauthenticated). */
   host?: string;
   /** A store opened by the caller (tests); otherwise the one the settings name. */
   store?: EngagementStore;
+  /** Tests: SDK client options for the Cosmos DB store the settings name (e.g. no endpoint discovery over plain HTTP). */
+  cosmosClientOptions?: CosmosSettings['clientOptions'];
+  /** Tests only, never from settings: where the keys that sign Bot Framework tokens are published. */
+  authentication?: AuthenticationOverrides;
   /** Set false to run without the reminder scheduler (tests that drive it themselves). */
   reminders?: boolean;
 }
 
-async function openStore(config: AppConfig, logger: Logger): Promise<EngagementStore> {
+const LOOPBACK = '127.0.0.1';
+
+/** On stop, how long the reminder tick and queued writes may still take before the store closes. */
+const DRAIN_MS = 5_000;
+
+async function openStore(
+  config: AppConfig,
+  logger: Logger,
+  budgets: RequestBudgets,
+  clientOptions: CosmosSettings['clientOptions'],
+): Promise<EngagementStore> {
   if (config.store.kind === 'cosmos') {
     const { endpoint, key, database, container } = config.store;
-    return openCosmosStore({ endpoint, ...(key ? { key } : {}), database, container, logger });
+    return openCosmosStore({
+      endpoint,
+      ...(key ? { key } : {}),
+      database,
+      container,
+      logger,
+      budgets,
+      ...(clientOptions ? { clientOptions } : {}),
+    });
   }
   return openEmbeddedStore({ dataDir: config.store.dataDir, logger });
 }
@@ -41,8 +65,13 @@ async function openStore(config: AppConfig, logger: Logger): Promise<EngagementS
 /** Wires config -> store -> bot -> server. The one composition root (src/index.ts runs it). */
 export async function startApp(config: AppConfig, options: AppOptions): Promise<RunningApp> {
   const { logger } = options;
+  const host = options.host ?? config.host;
+  if (config.bot.authentication === 'insecure-local' && host !== LOOPBACK)
+    throw new Error(`Without authentication the bot listens on ${LOOPBACK} only, not ${host}.`);
   const clock = options.clock ?? (() => new Date());
-  const store = options.store ?? (await openStore(config, logger));
+  const budgets = new RequestBudgets();
+  const store =
+    options.store ?? (await openStore(config, logger, budgets, options.cosmosClientOptions));
   const writer = new EngagementWriter(store);
   const engagements = new Engagements(store, (id, decide) => writer.mutate(id, decide), clock);
   const cards = new CardRenderer();
@@ -53,14 +82,17 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     leadMinutes: config.reminders.leadMinutes,
     defaultTimeZone: config.defaultTimeZone,
   });
-  const adapter = createAdapter(config, logger);
+  const adapter = createAdapter(config, logger, options.authentication);
   const bot = new DeploySecurelyBot(answers, logger);
   const server = await startServer({
     port: config.port,
-    ...(options.host ? { host: options.host } : {}),
+    host,
     version: config.version,
     storeKind: config.store.kind,
-    handleMessages: (req, res) => adapter.process(req, res, (context) => bot.run(context)),
+    logger,
+    // Each request gets its store budget: the store's calls for it end in time for Teams.
+    handleMessages: ({ body, authorization }) =>
+      budgets.run(() => adapter.handle(body, authorization, (context) => bot.run(context))),
   });
   const reminders = new ReminderScheduler({
     store,
@@ -73,15 +105,28 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     mutate: (id, decide) => writer.mutate(id, decide),
   });
   if (options.reminders !== false) reminders.start(config.reminders.intervalSeconds * 1000);
-  logger.info({ port: server.port, store: config.store.kind }, 'Deploy Securely bot listening');
+  logger.info(
+    {
+      host,
+      port: server.port,
+      store: config.store.kind,
+      authentication: config.bot.authentication,
+    },
+    'Deploy Securely bot listening',
+  );
   return {
     port: server.port,
     store,
     async close() {
       await server.stop();
-      await reminders.stop();
-      await writer.drain();
+      // Queued work gets a moment to finish; closing the store then ends whatever still waits
+      // for a database that does not answer.
+      await Promise.race([
+        Promise.all([reminders.stop(), writer.drain()]),
+        new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref()),
+      ]);
       await store.close();
+      await Promise.all([reminders.stop(), writer.drain()]);
     },
   };
 }

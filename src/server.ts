@@ -1,15 +1,33 @@
+import type { Logger } from 'pino';
 import restify from 'restify';
+import { LOG_SERIALIZERS } from './logger.js';
+import { MAX_BODY_BYTES, readJsonBody } from './request-body.js';
 
-export type MessageHandler = (req: restify.Request, res: restify.Response) => Promise<void>;
+/** A POST to /api/messages as the bot sees it: the parsed JSON body and the Authorization header. */
+export interface MessageRequest {
+  body: Record<string, unknown>;
+  authorization: string;
+}
+
+/** What to answer: a status and an optional JSON body. */
+export interface MessageReply {
+  status: number;
+  body?: unknown;
+}
+
+export type MessageHandler = (request: MessageRequest) => Promise<MessageReply>;
 
 export interface ServerOptions {
   port: number;
-  host?: string;
+  host: string;
   version: string;
   storeKind: string;
+  logger: Logger;
   handleMessages: MessageHandler;
-  /** Largest request body accepted; a card answer is a few KB. */
+  /** Largest request body read (bytes as received); larger ones are refused with 413. */
   maxBodyBytes?: number;
+  /** The longest the bot works on one request before it answers 503 (see ANSWER_WITHIN_MS). */
+  answerWithinMs?: number;
 }
 
 export interface RunningServer {
@@ -18,49 +36,117 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** The only place that knows restify: POST /api/messages and GET /healthz. */
+/**
+ * Teams stops waiting for the bot after about 15 s (and then shows the person an error). Every
+ * request is answered within 13 s, leaving 2 s for the network between Teams and the bot; the
+ * store's own deadline (src/store/deadline.ts) ends well before this one.
+ */
+export const ANSWER_WITHIN_MS = 13_000;
+
+/** Headers must arrive within 10 s and the whole request within 15 s (slow senders are cut off). */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+
+type Outcome = { reply: MessageReply } | { failed: unknown } | 'late';
+
+function send(res: restify.Response, reply: MessageReply, headers: Record<string, string> = {}) {
+  // An explicit JSON content type: restify never negotiates from the request's Accept header.
+  res.header('content-type', 'application/json; charset=utf-8');
+  for (const [name, value] of Object.entries(headers)) res.header(name, value);
+  if (reply.body === undefined) res.send(reply.status);
+  else res.send(reply.status, reply.body);
+}
+
+/**
+ * The only place that knows restify: POST /api/messages and GET /healthz. No body parser runs:
+ * the route reads the body itself, bounded (see readJsonBody), so nothing reaches a decoder, a
+ * multipart parser or the disk before authentication. restify logs through the app's logger,
+ * which writes a request as its method and URL only.
+ */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const server = restify.createServer({ name: 'deploy-securely-bot' });
+  const logger = options.logger.child({ component: 'http' }, { serializers: LOG_SERIALIZERS });
+  const server = restify.createServer({
+    name: 'deploy-securely-bot',
+    log: logger as unknown as restify.ServerOptions['log'],
+    handleUncaughtExceptions: false,
+  });
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  const answerWithinMs = options.answerWithinMs ?? ANSWER_WITHIN_MS;
   let inFlight = 0;
   let stopping = false;
-  server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: options.maxBodyBytes ?? 512 * 1024,
-      mapParams: false,
-    }),
-  );
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (stopping) {
-      res.header('Connection', 'close');
-      res.send(503, { error: 'The bot is restarting; Teams will retry.' });
+      send(
+        res,
+        { status: 503, body: { error: 'The bot is restarting; try again.' } },
+        {
+          connection: 'close',
+        },
+      );
       return;
     }
     inFlight++;
     try {
-      await options.handleMessages(req, res);
+      const read = await readJsonBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
+      if (!read.ok) {
+        logger.info({ status: read.status, reason: read.error }, 'request refused');
+        // The rest of a refused body is never read: the connection closes after the answer.
+        send(
+          res,
+          { status: read.status, body: { error: read.error } },
+          {
+            ...read.headers,
+            connection: 'close',
+          },
+        );
+        return;
+      }
+      const authorization = req.headers.authorization ?? '';
+      const handled = options.handleMessages({ body: read.body, authorization }).then(
+        (reply): Outcome => ({ reply }),
+        (failed: unknown): Outcome => ({ failed }),
+      );
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<Outcome>((resolve) => {
+        timer = setTimeout(() => resolve('late'), answerWithinMs);
+      });
+      const outcome = await Promise.race([handled, late]);
+      clearTimeout(timer);
+      if (outcome === 'late') {
+        logger.warn({ afterMs: answerWithinMs }, 'answered 503: the bot did not finish in time');
+        send(res, { status: 503, body: { error: 'The bot could not answer in time.' } });
+        await handled;
+      } else if ('failed' in outcome) {
+        logger.error({ err: outcome.failed }, 'request failed');
+        send(res, { status: 500, body: { error: 'The bot failed on this request.' } });
+      } else send(res, outcome.reply);
     } finally {
       inFlight--;
     }
   });
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
-    res.send(stopping ? 503 : 200, {
-      status: stopping ? 'stopping' : 'ok',
-      version: options.version,
-      store: options.storeKind,
+    send(res, {
+      status: stopping ? 503 : 200,
+      body: {
+        status: stopping ? 'stopping' : 'ok',
+        version: options.version,
+        store: options.storeKind,
+      },
     });
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as { port: number };
 
   return {
     port: address.port,
-    async stop(graceMs = 10_000) {
+    async stop(graceMs = ANSWER_WITHIN_MS) {
       stopping = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + graceMs;

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { startServer } from '../src/server.js';
 import { engagementIdFor } from '../src/playbook/start.js';
 import { cardText } from './support/chat.js';
@@ -96,9 +97,10 @@ describe('graceful stop', () => {
       host: '127.0.0.1',
       version: 't',
       storeKind: 'embedded',
-      handleMessages: async (_req, res) => {
+      logger: pino({ level: 'silent' }),
+      handleMessages: async () => {
         await gate;
-        res.send(200, { done: true });
+        return { status: 200, body: { done: true } };
       },
     });
     const base = `http://127.0.0.1:${server.port}`;

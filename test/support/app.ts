@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { startApp, type RunningApp } from '../../src/app.js';
+import pino, { type Logger } from 'pino';
+import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { EngagementStore } from '../../src/store/store.js';
 import { Chat } from './chat.js';
@@ -53,20 +53,34 @@ export interface TestBot {
 
 /** The real bot (server, adapter, door, playbook, store) on a free port, with a Teams-like channel. */
 export async function startTestBot(
-  options: { store?: EngagementStore; env?: NodeJS.ProcessEnv; clock?: () => Date } = {},
+  options: {
+    store?: EngagementStore;
+    env?: NodeJS.ProcessEnv;
+    clock?: () => Date;
+    logger?: Logger;
+  } & Pick<AppOptions, 'authentication' | 'cosmosClientOptions' | 'reminders'> = {},
 ): Promise<TestBot> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ds-bot-'));
   const channel = new TeamsChannel();
   await channel.start();
   const config = loadConfig(
-    { PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env },
+    {
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      INSECURE_LOCAL_UNAUTHENTICATED: 'true',
+      ...options.env,
+    },
     '1.2.3',
   );
   const app = await startApp(config, {
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     host: '127.0.0.1',
     ...(options.store ? { store: options.store } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.authentication ? { authentication: options.authentication } : {}),
+    ...(options.cosmosClientOptions ? { cosmosClientOptions: options.cosmosClientOptions } : {}),
+    ...(options.reminders === false ? { reminders: false } : {}),
   });
   const url = `http://127.0.0.1:${app.port}/api/messages`;
   const chat = (
