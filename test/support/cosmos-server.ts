@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpServer } from '@vercel/cosmosdb-server';
+import { createHttpServer, createHttpsServer } from '@vercel/cosmosdb-server';
 import type { CosmosSettings } from '../../src/store/cosmos.js';
 
 /** One request as it reached the server; `status` is filled in when the answer has been sent. */
@@ -19,12 +19,16 @@ export interface InjectedResponse {
 
 /**
  * Decides, per request, whether to let it through (undefined), answer it with a fault, never
- * answer it ('hang': the connection stays open until stop()), or cut the connection ('drop').
+ * answer it ('hang': the connection stays open until stop()), cut the connection before the
+ * server sees it ('drop'), or let the server apply it and cut the connection instead of
+ * answering ('lose-answer': done, but the client never hears so).
  */
-export type Injector = (req: IncomingMessage) => InjectedResponse | 'hang' | 'drop' | undefined;
+export type Injector = (
+  req: IncomingMessage,
+) => InjectedResponse | 'hang' | 'drop' | 'lose-answer' | undefined;
 
 export interface CosmosServer {
-  /** http://127.0.0.1:<port> */
+  /** http://127.0.0.1:<port> (https:// with `tls`) */
   endpoint: string;
   port: number;
   server: Server;
@@ -39,10 +43,14 @@ export interface CosmosServer {
 
 /**
  * Starts an in-memory Cosmos DB server (@vercel/cosmosdb-server) in this process on a free
- * loopback port, with a request log and fault injection around its request listener.
+ * loopback port, with a request log and fault injection around its request listener. With
+ * `tls`, it serves HTTPS (its bundled certificate is expired: clients need
+ * NODE_TLS_REJECT_UNAUTHORIZED=0), and the SDK's endpoint discovery works as on Azure.
  */
-export async function startCosmosServer(): Promise<CosmosServer> {
-  const server = createHttpServer({ keepAlive: true });
+export async function startCosmosServer(options: { tls?: boolean } = {}): Promise<CosmosServer> {
+  const server = options.tls
+    ? createHttpsServer({ keepAlive: true })
+    : createHttpServer({ keepAlive: true });
   const [cosmos] = server.listeners('request') as RequestListener[];
   if (!cosmos) throw new Error('@vercel/cosmosdb-server registered no request listener');
   const requests: LoggedRequest[] = [];
@@ -57,6 +65,13 @@ export async function startCosmosServer(): Promise<CosmosServer> {
     });
     const fault = injector?.(req);
     if (!fault) return cosmos(req, res);
+    if (fault === 'lose-answer') {
+      res.writeHead = (() => {
+        req.socket.destroy();
+        return res;
+      }) as typeof res.writeHead;
+      return cosmos(req, res);
+    }
     req.resume();
     if (fault === 'hang') return;
     if (fault === 'drop') return void req.socket.destroy();
@@ -69,7 +84,7 @@ export async function startCosmosServer(): Promise<CosmosServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     server,
     requests,
