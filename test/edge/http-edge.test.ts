@@ -123,4 +123,26 @@ describe('the HTTP edge', () => {
     expect(failed.status).toBe(500);
     expect(await failed.text()).not.toMatch(/secret internals/);
   });
+
+  it('on stop, finishes the request in flight, then closes', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { server, url } = await serve(async () => {
+      await gate;
+      return { status: 200, body: { done: true } };
+    });
+    const inFlight = fetch(url, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const stopped = server.stop(5000);
+    release();
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ done: true });
+    await stopped;
+    await expect(fetch(url.replace('/api/messages', '/healthz'))).rejects.toThrow();
+  });
 });

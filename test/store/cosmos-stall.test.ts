@@ -63,6 +63,15 @@ describe('a card answer while Cosmos DB fails, then recovers', () => {
     ))!.engagement.conversation.questions.map((q) => q.text);
   const onEngagement = (req: IncomingMessage) => (req.url ?? '').endsWith(engagementDoc);
   const isWrite = (req: IncomingMessage) => onEngagement(req) && req.method === 'PUT';
+  /** The fault for the next write to the engagement only. */
+  const firstWrite = (fault: 'drop' | 'lose-answer'): Injector => {
+    let done = false;
+    return (req) => {
+      if (done || !isWrite(req)) return undefined;
+      done = true;
+      return fault;
+    };
+  };
 
   /** The BDM acknowledges the agenda with a question; returns the card text and how long it took. */
   async function answer(question: string, id: string) {
@@ -126,12 +135,7 @@ describe('a card answer while Cosmos DB fails, then recovers', () => {
 
   it('when the write is applied but its answer is lost: found out and told "saved", recorded once', async () => {
     const question = 'Question whose answer is lost';
-    let lost = false;
-    cosmos.inject((req) => {
-      if (lost || !isWrite(req)) return undefined;
-      lost = true;
-      return 'lose-answer';
-    });
+    cosmos.inject(firstWrite('lose-answer'));
     const { text, ms } = await answer(question, 'lost-answer');
     expect(text).toMatch(/Saved: Nestor Wilke acknowledged/);
     expect(ms).toBeLessThan(TEAMS_WAITS_MS);
@@ -140,12 +144,7 @@ describe('a card answer while Cosmos DB fails, then recovers', () => {
 
   it('when the write is cut off before the database sees it: fenced off and told "not saved", and it stays so', async () => {
     const question = 'Question whose write is cut off';
-    let cut = false;
-    cosmos.inject((req) => {
-      if (cut || !isWrite(req)) return undefined;
-      cut = true;
-      return 'drop';
-    });
+    cosmos.inject(firstWrite('drop'));
     cosmos.resetRequests();
     const { text } = await answer(question, 'cut-off');
     expect(text).toMatch(NOT_SAVED);
