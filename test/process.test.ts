@@ -6,11 +6,25 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listening as listeningOn, runBot } from './support/bot-process.js';
+import { listening as listeningOn, runBot, type BotProcess } from './support/bot-process.js';
 
 const root = join(__dirname, '..');
 const entry = join(root, 'dist', 'src', 'index.js');
-const run = (env: NodeJS.ProcessEnv) => runBot(entry, env);
+const started: BotProcess[] = [];
+const run = (env: NodeJS.ProcessEnv) => {
+  const bot = runBot(entry, env);
+  started.push(bot);
+  return bot;
+};
+
+// A bot a failed test left running is not left behind.
+afterEach(async () => {
+  for (const bot of started.splice(0)) {
+    if (bot.child.exitCode !== null || bot.child.signalCode !== null) continue;
+    bot.child.kill('SIGKILL');
+    await bot.exited;
+  }
+});
 
 describe('the bot process', () => {
   let dataDir: string;
