@@ -1,3 +1,6 @@
+import pino from 'pino';
+import { startApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
 import { engagementIdFor } from '../src/playbook/start.js';
 import { cardText } from './support/chat.js';
 import { PEOPLE, startTestBot, type TestBot } from './support/app.js';
@@ -83,5 +86,14 @@ describe('Bot Framework authentication', () => {
     expect([401, 403]).toContain(forged.status);
     expect(await bot.app.store.get(engagementIdFor('19:auth-test@thread.v2'))).toBeUndefined();
     expect(bot.channel.calls).toHaveLength(0);
+  });
+});
+
+describe('without authentication', () => {
+  it('refuses to listen on anything but 127.0.0.1', async () => {
+    const config = loadConfig({ PORT: '0', INSECURE_LOCAL_UNAUTHENTICATED: 'true' });
+    await expect(
+      startApp(config, { logger: pino({ level: 'silent' }), host: '0.0.0.0', reminders: false }),
+    ).rejects.toThrow(/127\.0\.0\.1 only/);
   });
 });

@@ -119,6 +119,10 @@ export class CosmosEngagementStore implements EngagementStore {
       });
       if (settled) return settled;
       // The fence won: the write that went unanswered can never be applied.
+      this.logger?.info(
+        { op: 'replace', engagementId: engagement.id },
+        'unanswered write fenced off: not saved',
+      );
       throw new StoreUnavailableError(undefined, { cause: err });
     }
   }
@@ -127,7 +131,8 @@ export class CosmosEngagementStore implements EngagementStore {
     if (limit <= 0) return [];
     const due: Versioned[] = [];
     try {
-      // The only cross-partition query: scheduler work, never on a person's answer path.
+      // The only cross-partition query: scheduler work, never on a person's answer path. All its
+      // pages together get one operation's time.
       const pages = this.container.items.query(
         { query: DUE_QUERY, parameters: [{ name: '@now', value: now }] },
         { maxItemCount: Math.min(limit, 100), abortSignal: this.signal('dueReminders', '', 0) },
