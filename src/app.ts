@@ -9,10 +9,10 @@ import { openEmbeddedStore } from './store/embedded.js';
 import { EngagementWriter } from './store/mutate.js';
 import type { EngagementStore } from './store/store.js';
 import { createAdapter, type AuthenticationOverrides } from './teams/adapter.js';
-import { CardAnswers } from './teams/answers.js';
+import { CardAnswers } from './chat/answers.js';
 import { DeploySecurelyBot } from './teams/bot.js';
 import { BotReminderSender } from './teams/proactive.js';
-import { Engagements } from './teams/engagements.js';
+import { Engagements } from './chat/engagements.js';
 
 export interface RunningApp {
   port: number;

@@ -1,5 +1,5 @@
 import type { CardRequest } from './types.js';
-import { FORM_VERBS, type Verb } from './verbs.js';
+import { FORM_VERBS, type Verb } from '../door/allowed.js';
 
 type Json = Record<string, unknown>;
 

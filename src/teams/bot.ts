@@ -16,8 +16,8 @@ import {
   readSubmitAction,
   type Incoming,
 } from './activity.js';
-import type { Answer, CardAnswers, Message } from './answers.js';
-import { parseCommand, type Command } from './commands.js';
+import type { Answer, CardAnswers, Message } from '../chat/answers.js';
+import { parseCommand, type Command } from '../chat/commands.js';
 import { chatRoster } from './roster.js';
 
 type Card = Record<string, unknown>;

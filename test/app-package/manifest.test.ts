@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { PLACEHOLDER_ID } from '../../scripts/app-package.js';
 import { drawColorIcon, drawOutlineIcon, pngBytes } from '../../scripts/draw-icons.js';
 import { TEXT_COMMANDS } from '../../src/cards/views/help.js';
-import { parseCommand } from '../../src/teams/commands.js';
+import { parseCommand } from '../../src/chat/commands.js';
 
 const ROOT = join(__dirname, '..', '..');
 const APP = join(ROOT, 'appPackage');

@@ -1,5 +1,5 @@
 import { CardRenderer, CARD_NAMES } from '../../src/cards/renderer.js';
-import { ACTION_VERBS, isActionVerb } from '../../src/cards/verbs.js';
+import { ACTION_VERBS, isActionVerb } from '../../src/door/allowed.js';
 import { mayTake } from '../../src/playbook/permissions.js';
 import { actionVerbs, buttons, bytes, cardProblems, objects } from './adaptive.js';
 import { request, STATES, VIEWERS } from './matrix.js';

@@ -1,5 +1,5 @@
 import { CardRenderer, type CardRequest } from '../../src/cards/renderer.js';
-import { ACTION_VERBS, ACTION_VERB_LIST, type ActionVerb } from '../../src/cards/verbs.js';
+import { ACTION_VERBS, ACTION_VERB_LIST, type ActionVerb } from '../../src/door/allowed.js';
 import type { Role } from '../../src/playbook/catalog.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
 import { mayTake } from '../../src/playbook/permissions.js';

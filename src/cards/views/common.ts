@@ -3,7 +3,7 @@ import type { Engagement } from '../../playbook/engagement.js';
 import { NEXT_PHASES } from '../../playbook/catalog.js';
 import { byWhen } from '../format.js';
 import type { CardName, CardRequest } from '../types.js';
-import { allowedVerbs, whoMay, type Verb } from '../verbs.js';
+import { allowedVerbs, whoMay, type Verb } from '../../door/allowed.js';
 
 /** Everything a view model needs to know about one request. */
 export interface ViewContext {

@@ -1,4 +1,4 @@
-import { readCardAction, type DoorContext } from '../../src/teams/door.js';
+import { readCardAction, type DoorContext } from '../../src/door/read.js';
 
 const ctx: DoorContext = {
   leadMinutes: 60,

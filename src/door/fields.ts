@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { isTimeZone } from '../../playbook/steps/text.js';
+import { isTimeZone } from '../playbook/steps/text.js';
 
 /**
  * Zod schemas for card inputs, each with a message a person can read. Teams sends what a person

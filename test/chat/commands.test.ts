@@ -1,4 +1,4 @@
-import { parseCommand } from '../../src/teams/commands.js';
+import { parseCommand } from '../../src/chat/commands.js';
 
 describe('typed commands', () => {
   it.each([

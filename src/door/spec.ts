@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CardName } from '../../cards/types.js';
+import type { CardName } from '../cards/types.js';
 import { instantIn } from './fields.js';
 import type { Built, DoorContext } from './types.js';
 

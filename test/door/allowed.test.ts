@@ -1,4 +1,4 @@
-import { ACTION_VERBS, ACTION_VERB_LIST, openInState } from '../../src/cards/verbs.js';
+import { ACTION_VERBS, ACTION_VERB_LIST, openInState } from '../../src/door/allowed.js';
 import type { Action, ActionType } from '../../src/playbook/actions.js';
 import { apply } from '../../src/playbook/apply.js';
 import type { Role } from '../../src/playbook/catalog.js';

@@ -9,10 +9,10 @@ import { summaryMarkdown } from '../cards/export.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import { describeRefusal } from '../playbook/refusal.js';
 import { StoreUnavailableError } from '../store/store.js';
-import type { CardAction, Incoming } from './activity.js';
-import { readCardAction } from './door.js';
+import type { CardAction, Incoming } from '../teams/activity.js';
+import { readCardAction } from '../door/read.js';
 import type { Engagements, Outcome } from './engagements.js';
-import type { Member } from './roster.js';
+import type { Member } from '../teams/roster.js';
 
 type Card = Record<string, unknown>;
 

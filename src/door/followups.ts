@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FOLLOW_UP_KINDS } from '../../playbook/catalog.js';
-import { LIMITS } from '../../playbook/limits.js';
+import { FOLLOW_UP_KINDS } from '../playbook/catalog.js';
+import { LIMITS } from '../playbook/limits.js';
 import { isoDate, many, oneOf, text, timeOfDay, zoneName } from './fields.js';
 import { ids, spec, when, type VerbSpec } from './spec.js';
 

@@ -1,6 +1,6 @@
 import { CARD_NAMES } from '../../src/cards/types.js';
-import { ACTION_VERB_LIST, OTHER_VERBS } from '../../src/cards/verbs.js';
-import { readCardAction, type DoorContext } from '../../src/teams/door.js';
+import { ACTION_VERB_LIST, OTHER_VERBS } from '../../src/door/allowed.js';
+import { readCardAction, type DoorContext } from '../../src/door/read.js';
 
 const ctx: DoorContext = {
   leadMinutes: 60,

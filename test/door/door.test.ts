@@ -1,6 +1,6 @@
 import type { Action } from '../../src/playbook/actions.js';
-import { ACTION_VERB_LIST } from '../../src/cards/verbs.js';
-import { readCardAction, type DoorContext, type DoorResult } from '../../src/teams/door.js';
+import { ACTION_VERB_LIST } from '../../src/door/allowed.js';
+import { readCardAction, type DoorContext, type DoorResult } from '../../src/door/read.js';
 
 const ctx: DoorContext = {
   leadMinutes: 45,

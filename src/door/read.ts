@@ -1,13 +1,13 @@
 import { isCardName, type CardName } from '../cards/types.js';
-import { isActionVerb } from '../cards/verbs.js';
+import { isActionVerb } from './allowed.js';
 import { LIMITS } from '../playbook/limits.js';
-import { text } from './door/fields.js';
-import { FOLLOW_UP_ID } from './door/followups.js';
-import type { DoorContext, DoorResult } from './door/types.js';
-import type { ItemKey } from './door/spec.js';
-import { VERBS } from './door/verbs.js';
+import { text } from './fields.js';
+import { FOLLOW_UP_ID } from './followups.js';
+import type { DoorContext, DoorResult } from './types.js';
+import type { ItemKey } from './spec.js';
+import { VERBS } from './verbs.js';
 
-export type { DoorContext, DoorResult } from './door/types.js';
+export type { DoorContext, DoorResult } from './types.js';
 
 /** Larger answers than this are not from our cards (the handoff form at its limits is ~20 KB). */
 const MAX_DATA_CHARS = 64_000;

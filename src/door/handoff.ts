@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { NEXT_PHASES } from '../../playbook/catalog.js';
-import type { HandoffForm, SaasApp } from '../../playbook/engagement.js';
-import { LIMITS } from '../../playbook/limits.js';
+import { NEXT_PHASES } from '../playbook/catalog.js';
+import type { HandoffForm, SaasApp } from '../playbook/engagement.js';
+import { LIMITS } from '../playbook/limits.js';
 import { input, many, oneOf, text, tooLongMessage, wholeNumber } from './fields.js';
 
 /** SaaS app names, one per line (blank lines skipped), each at most LIMITS.name characters. */

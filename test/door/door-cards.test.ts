@@ -6,7 +6,7 @@
 import { CardRenderer, type CardName } from '../../src/cards/renderer.js';
 import { apply } from '../../src/playbook/apply.js';
 import type { Actor, Engagement } from '../../src/playbook/engagement.js';
-import { readCardAction, type DoorResult } from '../../src/teams/door.js';
+import { readCardAction, type DoorResult } from '../../src/door/read.js';
 import {
   ARCHITECT,
   BDM,

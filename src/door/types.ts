@@ -1,5 +1,5 @@
-import type { CardName } from '../../cards/types.js';
-import type { Action } from '../../playbook/actions.js';
+import type { CardName } from '../cards/types.js';
+import type { Action } from '../playbook/actions.js';
 
 export type DoorResult =
   /** A playbook action; re-render `card` after. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActionVerb } from '../../cards/verbs.js';
+import type { ActionVerb } from './allowed.js';
 import {
   ADD_ONS,
   AGENDA_TOPICS,
@@ -13,8 +13,8 @@ import {
   LICENCES,
   ROLES,
   STAKEHOLDER_TITLES,
-} from '../../playbook/catalog.js';
-import { LIMITS } from '../../playbook/limits.js';
+} from '../playbook/catalog.js';
+import { LIMITS } from '../playbook/limits.js';
 import { handoffSchema } from './handoff.js';
 import {
   isoDate,
