@@ -8,11 +8,13 @@ import { RequestBudgets } from './store/deadline.js';
 import { openEmbeddedStore } from './store/embedded.js';
 import { EngagementWriter } from './store/mutate.js';
 import type { EngagementStore } from './store/store.js';
-import { createAdapter, type AuthenticationOverrides } from './teams/adapter.js';
 import { CardAnswers } from './chat/answers.js';
+import { CommandAnswers } from './chat/commands.js';
+import { Engagements } from './chat/engagements.js';
+import { Replies } from './chat/replies.js';
+import { createAdapter, type AuthenticationOverrides } from './teams/adapter.js';
 import { DeploySecurelyBot } from './teams/bot.js';
 import { BotReminderSender } from './teams/proactive.js';
-import { Engagements } from './chat/engagements.js';
 
 export interface RunningApp {
   port: number;
@@ -73,17 +75,21 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
   const store =
     options.store ?? (await openStore(config, logger, budgets, options.cosmosClientOptions));
   const writer = new EngagementWriter(store);
-  const engagements = new Engagements(store, (id, decide) => writer.mutate(id, decide), clock);
+  const engagements = new Engagements(store, writer.mutate, clock);
   const cards = new CardRenderer();
-  const answers = new CardAnswers({
+  const replies = new Replies({
     engagements,
     cards,
     clock,
-    leadMinutes: config.reminders.leadMinutes,
     defaultTimeZone: config.defaultTimeZone,
   });
+  const answers = new CardAnswers({
+    replies,
+    engagements,
+    leadMinutes: config.reminders.leadMinutes,
+  });
   const adapter = createAdapter(config, logger, options.authentication);
-  const bot = new DeploySecurelyBot(answers, logger);
+  const bot = new DeploySecurelyBot(answers, new CommandAnswers(replies, answers), logger);
   const server = await startServer({
     port: config.port,
     host,
@@ -102,7 +108,7 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     sender: new BotReminderSender({ adapter, appId: config.bot.appId ?? '', logger }),
     render: (engagement, followUpId, now) =>
       cards.render({ card: 'reminder', engagement, followUpId, now }),
-    mutate: (id, decide) => writer.mutate(id, decide),
+    mutate: writer.mutate,
   });
   if (options.reminders !== false) reminders.start(config.reminders.intervalSeconds * 1000);
   logger.info(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeZone } from './playbook/steps/text.js';
+import { isTimeZone } from './playbook/time.js';
 
 /** NODE_ENV values that mean production, however they are spelled. */
 const PRODUCTION = /^\s*prod/i;

@@ -1,5 +1,5 @@
-import type { CardRequest } from './types.js';
-import { FORM_VERBS, type Verb } from '../door/allowed.js';
+import { isFormVerb } from '../door/allowed.js';
+import type { AdaptiveCard, CardRequest } from './types.js';
 
 type Json = Record<string, unknown>;
 
@@ -19,7 +19,7 @@ const MAX_ECHO = 2000;
 function finishAction(action: Json, card: string): void {
   const data = isObject(action.data) ? action.data : {};
   action.data = { card, ...data };
-  if (!FORM_VERBS.includes(action.verb as Verb)) action.associatedInputs = 'none';
+  if (typeof action.verb !== 'string' || !isFormVerb(action.verb)) action.associatedInputs = 'none';
   const fallback: Json = {
     type: 'Action.Submit',
     title: action.title,
@@ -56,7 +56,7 @@ function walk(node: unknown, visit: (obj: Json) => void): void {
 }
 
 /** The expanded template, made ready for Teams: actions, typed values kept, refresh for the shared card. */
-export function finishCard(expanded: Json, req: CardRequest): Json {
+export function finishCard(expanded: Json, req: CardRequest): AdaptiveCard {
   const form = req.form ?? {};
   walk(expanded, (obj) => {
     const type = typeof obj.type === 'string' ? obj.type : '';
@@ -70,7 +70,7 @@ export function finishCard(expanded: Json, req: CardRequest): Json {
       if (value !== undefined) obj.value = value;
     }
   });
-  const card: Json = {
+  const card: AdaptiveCard = {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
@@ -78,9 +78,7 @@ export function finishCard(expanded: Json, req: CardRequest): Json {
   };
   const e = req.engagement;
   // Teams names users in refresh lists by their Teams ids (29:…), known once a person has a role.
-  const userIds =
-    req.refreshUserIds ??
-    (e ? Object.values(e.people).flatMap((p) => (p.teamsId ? [p.teamsId] : [])) : []);
+  const userIds = e ? Object.values(e.people).flatMap((p) => (p.teamsId ? [p.teamsId] : [])) : [];
   if (req.viewer === undefined && e && userIds.length >= 1 && userIds.length <= MAX_REFRESH_USERS) {
     // The refresh names what the view needs beyond the engagement: the follow-up of a reminder.
     const data = { card: req.card, ...(req.followUpId ? { followUpId: req.followUpId } : {}) };

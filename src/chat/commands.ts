@@ -1,5 +1,11 @@
-import type { CardName } from '../cards/renderer.js';
+import type { Logger } from 'pino';
 import { TEXT_COMMANDS } from '../cards/views/help.js';
+import type { CardName } from '../door/card-names.js';
+import type { Member } from '../door/result.js';
+import { StoreUnavailableError } from '../store/store.js';
+import type { CardAnswers } from './answers.js';
+import type { Incoming } from './incoming.js';
+import type { Message, Post, Replies } from './replies.js';
 
 export type Command =
   | { kind: 'start'; customer: string }
@@ -23,4 +29,77 @@ export function parseCommand(text: string): Command {
   if (word === 'help' || word === '') return { kind: 'help', unknown: false };
   const card = CARD_COMMANDS[word];
   return card ? { kind: 'show', card } : { kind: 'help', unknown: true };
+}
+
+/** Why the help card is shown, when it was not asked for. */
+function helpNote(command: Command): Message | undefined {
+  if (command.kind === 'help') {
+    return command.unknown
+      ? { kind: 'info', text: 'I did not understand that. Here is what I can do.' }
+      : undefined;
+  }
+  return {
+    kind: 'info',
+    text: 'There is no engagement in this chat yet: the FastTrack manager starts one with "start <customer>".',
+  };
+}
+
+/** The answers to what people type, and to people joining the chat. */
+export class CommandAnswers {
+  constructor(
+    private readonly replies: Replies,
+    private readonly cardAnswers: CardAnswers,
+  ) {}
+
+  /** What to post for a typed message; nothing for a start Teams delivered again. */
+  async answer(
+    incoming: Incoming,
+    text: string,
+    members: () => Promise<Member[]>,
+    logger: Logger,
+  ): Promise<Post | undefined> {
+    const command = parseCommand(text);
+    logger.info({ command: command.kind }, 'command');
+    if (command.kind === 'start') {
+      const data = { card: 'help', customer: command.customer };
+      const action = { verb: 'engagement.start', data, automatic: false };
+      const answer = await this.cardAnswers.answer(incoming, action, members, logger);
+      return answer.duplicate ? undefined : (answer.shared ?? answer.card);
+    }
+    try {
+      const { engagement, message } = await this.replies.readable(incoming);
+      if (command.kind === 'help' || !engagement) {
+        const note = message ?? helpNote(command);
+        return this.replies.render(
+          'help',
+          engagement,
+          incoming.actor,
+          note ? { message: note } : {},
+        );
+      }
+      const roster = command.card === 'roles' ? await members() : [];
+      return this.replies.render(command.card, engagement, undefined, {
+        members: roster,
+        timeZone: this.replies.zoneOf(incoming),
+      });
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      return err.message;
+    }
+  }
+
+  /** The help card when the bot joins a chat; a welcome, by name, when people do. */
+  async welcome(
+    incoming: Incoming,
+    joined: { name?: string }[],
+    botAdded: boolean,
+  ): Promise<Post | undefined> {
+    const { engagement } = await this.replies
+      .readable(incoming)
+      .catch(() => ({ engagement: undefined }));
+    if (botAdded) return this.replies.render('help', engagement, undefined);
+    if (joined.length === 0) return undefined;
+    const welcomeNames = joined.flatMap((m) => (m.name ? [m.name] : [])).slice(0, 20);
+    return this.replies.render('welcome', engagement, undefined, { welcomeNames });
+  }
 }

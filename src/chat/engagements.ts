@@ -1,28 +1,15 @@
 import type { Action } from '../playbook/actions.js';
-import { apply } from '../playbook/apply.js';
+import { apply, type Decision } from '../playbook/apply.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
-import { refuse, isRefusal, type Refusal } from '../playbook/refusal.js';
-import { engagementIdFor, startEngagement, type StartInput } from '../playbook/start.js';
-import type { Change } from '../store/mutate.js';
-import type { EngagementStore, Versioned } from '../store/store.js';
+import { refuse } from '../playbook/refusal.js';
+import { engagementIdFor, startIn, type StartInput } from '../playbook/start.js';
+import type { Mutate } from '../store/mutate.js';
+import type { EngagementStore } from '../store/store.js';
 
-/** Read–decide–conditional write on one engagement, retried on conflict (see src/store). */
-export type Mutate = <R>(
-  engagementId: string,
-  decide: (current: Versioned | undefined) => Change<R>,
-) => Promise<R>;
+const NO_ENGAGEMENT =
+  'There is no engagement in this chat yet. The FastTrack manager starts one with "start <customer>".';
 
-export type Outcome =
-  | { ok: true; engagement: Engagement; summary: string; duplicate: boolean }
-  | { ok: false; refusal: Refusal; engagement?: Engagement };
-
-const noEngagement = (): Refusal =>
-  refuse(
-    'notFound',
-    'There is no engagement in this chat yet. The FastTrack manager starts one with "start <customer>".',
-  );
-
-/** The engagement use cases: what the bot does with the store and the playbook, framework-free. */
+/** The engagement use cases: the playbook's decisions, read from and written to the store. */
 export class Engagements {
   constructor(
     private readonly store: EngagementStore,
@@ -34,48 +21,13 @@ export class Engagements {
     return (await this.store.get(engagementIdFor(conversationId)))?.engagement;
   }
 
-  async start(input: StartInput, actor: Actor, activityId: string): Promise<Outcome> {
-    const id = engagementIdFor(input.conversationId);
-    return this.mutate<Outcome>(id, (current) => {
-      if (current) {
-        const e = current.engagement;
-        // Another organization's engagement is never handed back: not even its customer's name.
-        if (e.tenantId !== actor.tenantId) {
-          return {
-            result: {
-              ok: false,
-              refusal: refuse(
-                'otherTenant',
-                'This chat already has an engagement, which belongs to another organization.',
-              ),
-            },
-          };
-        }
-        if (activityId && e.appliedActivityIds.includes(activityId)) {
-          return {
-            result: { ok: true, engagement: e, summary: 'already started', duplicate: true },
-          };
-        }
-        return {
-          result: {
-            ok: false,
-            refusal: refuse('invalid', `This chat already has an engagement with ${e.customer}.`),
-            engagement: e,
-          },
-        };
-      }
-      const started = startEngagement(input, actor, this.clock());
-      if (isRefusal(started)) return { result: { ok: false, refusal: started } };
-      if (activityId) started.appliedActivityIds.push(activityId);
-      return {
-        write: started,
-        result: {
-          ok: true,
-          engagement: started,
-          summary: started.history[0].summary,
-          duplicate: false,
-        },
-      };
+  async start(input: StartInput, actor: Actor, activityId: string): Promise<Decision> {
+    const now = this.clock();
+    return this.mutate<Decision>(engagementIdFor(input.conversationId), (current) => {
+      const decision = startIn(current?.engagement, input, actor, now, activityId);
+      return decision.ok && !decision.duplicate
+        ? { write: decision.engagement, result: decision }
+        : { result: decision };
     });
   }
 
@@ -84,15 +36,18 @@ export class Engagements {
     action: Action,
     actor: Actor,
     activityId: string,
-  ): Promise<Outcome> {
+  ): Promise<Decision> {
     const now = this.clock();
-    return this.mutate<Outcome>(engagementIdFor(conversationId), (current) => {
-      if (!current) return { result: { ok: false, refusal: noEngagement() } };
-      const outcome = apply(current.engagement, action, actor, now, activityId || undefined);
-      if (!outcome.ok)
-        return { result: { ok: false, refusal: outcome.refusal, engagement: current.engagement } };
-      if (outcome.duplicate) return { result: outcome };
-      return { write: outcome.engagement, result: outcome };
+    return this.mutate<Decision>(engagementIdFor(conversationId), (current) => {
+      if (!current) return { result: { ok: false, refusal: refuse('notFound', NO_ENGAGEMENT) } };
+      const decision = apply(current.engagement, action, actor, now, activityId);
+      // A refusal shows the engagement as it stands, unless it is another organization's.
+      if (!decision.ok && decision.refusal.kind !== 'otherTenant')
+        return { result: { ...decision, engagement: current.engagement } };
+      if (!decision.ok) return { result: decision };
+      return decision.duplicate
+        ? { result: decision }
+        : { write: decision.engagement, result: decision };
     });
   }
 }

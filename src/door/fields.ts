@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { isTimeZone } from '../playbook/steps/text.js';
+import { isIsoDate } from '../playbook/time.js';
 
 /**
  * Zod schemas for card inputs, each with a message a person can read. Teams sends what a person
@@ -137,7 +136,7 @@ export function isoDate(label: string, required?: string) {
     if (raw === undefined) return fail(ctx, `The ${label} must be a date.`);
     const t = raw.trim();
     if (!t) return required ? fail(ctx, required) : '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || !DateTime.fromISO(t, { zone: 'utc' }).isValid) {
+    if (!isIsoDate(t)) {
       return fail(ctx, `The ${label} must be a date like 2025-04-30; "${t.slice(0, 20)}" is not.`);
     }
     return t;
@@ -160,25 +159,3 @@ export function timeOfDay(label: string, required: string) {
 
 /** An IANA time zone name as typed ('' = the default zone); checked when the time is converted. */
 export const zoneName = text('time zone', 64);
-
-/**
- * The instant (ISO 8601, UTC) of a local date and time in a zone, or a message saying what is wrong.
- * A time that does not exist in the zone (the hour skipped when clocks go forward) is refused.
- */
-export function instantIn(
-  date: string,
-  time: string,
-  zone: string,
-): { iso: string } | { error: string } {
-  if (!isTimeZone(zone))
-    return {
-      error: `"${zone.slice(0, 64)}" is not a time zone I know: use an IANA name like Europe/Paris.`,
-    };
-  const local = DateTime.fromISO(`${date}T${time}`, { zone });
-  if (!local.isValid || local.toFormat('yyyy-LL-dd HH:mm') !== `${date} ${time}`) {
-    return {
-      error: `${date} ${time} does not exist in ${zone} (the clocks change then): choose another time.`,
-    };
-  }
-  return { iso: local.toUTC().toISO() ?? '' };
-}

@@ -1,11 +1,9 @@
 import type { Action, ActionType } from './actions.js';
-import { ROLE_LABELS } from './catalog.js';
+import { finishDraft, markApplied, recordHistory, wasApplied } from './draft.js';
 import type { Actor, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
-import { g1Missing } from './gates.js';
-import { LIMITS } from './limits.js';
-import { AFTER_MOVING_ON, BEFORE_KICKOFF, PERMISSIONS } from './permissions.js';
-import { isRefusal, refuse, type Refusal } from './refusal.js';
+import { checkActor, closedInState } from './permissions.js';
+import { isRefusal, type Refusal } from './refusal.js';
 import type { StepContext, StepResult } from './steps/context.js';
 import {
   acknowledgeAgenda,
@@ -13,12 +11,7 @@ import {
   scheduleConversation,
   selfAssess,
 } from './steps/conversation.js';
-import {
-  cancelFollowUp,
-  nextReminderAt,
-  rescheduleFollowUp,
-  scheduleFollowUp,
-} from './steps/followups.js';
+import { cancelFollowUp, rescheduleFollowUp, scheduleFollowUp } from './steps/followups.js';
 import { submitHandoff } from './steps/handoff.js';
 import {
   completeIdentityStep,
@@ -64,34 +57,12 @@ const HANDLERS: Handlers = {
   moveToNextPhase,
 };
 
+/** An action taken: the engagement after it, and what it did in words. */
 export type Applied = { ok: true; engagement: Engagement; summary: string; duplicate: boolean };
-export type Outcome = Applied | { ok: false; refusal: Refusal };
-
-/** Who may act on this engagement at all, and may they take this action? */
-export function checkActor(e: Engagement, action: ActionType, actor: Actor): Refusal | undefined {
-  if (actor.tenantId !== e.tenantId) {
-    return refuse(
-      'otherTenant',
-      'This engagement belongs to another organization; nothing was changed.',
-    );
-  }
-  const person = e.people[actor.id];
-  if (!person) {
-    return refuse(
-      'notAllowed',
-      `You are not part of the engagement with ${e.customer}. Ask the FastTrack manager to add you.`,
-    );
-  }
-  const allowed = PERMISSIONS[action];
-  if (!allowed.includes(person.role)) {
-    const who = allowed.map((r) => ROLE_LABELS[r]).join(' or ');
-    return refuse(
-      'notAllowed',
-      `Only the ${who} can do that; you are the ${ROLE_LABELS[person.role]}. Nothing was changed.`,
-    );
-  }
-  return undefined;
-}
+/** An action not taken: why, and the engagement as it stands when the person may see it. */
+export type Refused = { ok: false; refusal: Refusal; engagement?: Engagement };
+/** What became of an action: taken, or refused. */
+export type Decision = Applied | Refused;
 
 /**
  * The one pure function of the playbook: the engagement after the actor's action at `now`, or a
@@ -104,50 +75,23 @@ export function apply(
   actor: Actor,
   now: Date,
   activityId?: string,
-): Outcome {
-  if (activityId && e.appliedActivityIds.includes(activityId)) {
+): Decision {
+  if (wasApplied(e, activityId)) {
     return { ok: true, engagement: e, summary: 'already recorded', duplicate: true };
   }
-  const denied = checkActor(e, action.type, actor);
-  if (denied) return { ok: false, refusal: denied };
-  if (!BEFORE_KICKOFF.includes(action.type)) {
-    const missing = g1Missing(e);
-    if (missing.length > 0) {
-      return {
-        ok: false,
-        refusal: refuse(
-          'gate',
-          'Gate G1: nothing starts before the kickoff call is confirmed.',
-          missing,
-        ),
-      };
-    }
-  }
-  if (e.movedOn && !AFTER_MOVING_ON.includes(action.type)) {
-    return {
-      ok: false,
-      refusal: refuse(
-        'invalid',
-        'The engagement has moved on to the next phase; Deploy Securely is closed.',
-      ),
-    };
-  }
+  const refusal = checkActor(e, action.type, actor) ?? closedInState(e, action.type);
+  if (refusal) return { ok: false, refusal };
   const draft = structuredClone(e);
   const ctx: StepContext = { draft, actor, now, stamp: stamp(actor, now) };
   const handler = HANDLERS[action.type] as (ctx: StepContext, action: Action) => StepResult;
   const result = handler(ctx, action);
   if (isRefusal(result)) return { ok: false, refusal: result };
-  draft.history.push({ ...ctx.stamp, action: action.type, summary: result.summary });
-  if (draft.history.length > LIMITS.history)
-    draft.history.splice(0, draft.history.length - LIMITS.history);
-  if (activityId) {
-    draft.appliedActivityIds.push(activityId);
-    const extra = draft.appliedActivityIds.length - LIMITS.appliedActivityIds;
-    if (extra > 0) draft.appliedActivityIds.splice(0, extra);
-  }
-  const next = nextReminderAt(draft);
-  if (next) draft.nextReminderAt = next;
-  else delete draft.nextReminderAt;
-  draft.updatedAt = ctx.stamp.at;
-  return { ok: true, engagement: draft, summary: result.summary, duplicate: false };
+  recordHistory(draft, ctx.stamp, action.type, result.summary);
+  markApplied(draft, activityId);
+  return {
+    ok: true,
+    engagement: finishDraft(draft, ctx.stamp.at),
+    summary: result.summary,
+    duplicate: false,
+  };
 }

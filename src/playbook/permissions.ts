@@ -1,5 +1,8 @@
 import type { ActionType } from './actions.js';
-import type { Role } from './catalog.js';
+import { ROLE_LABELS, type Role } from './catalog.js';
+import type { Actor, Engagement } from './engagement.js';
+import { g1Missing } from './gates.js';
+import { refuse, type Refusal } from './refusal.js';
 
 /** Which roles may take each action. The server checks this for every action, whatever a card shows. */
 export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
@@ -42,3 +45,56 @@ export const AFTER_MOVING_ON: readonly ActionType[] = [
   'rescheduleFollowUp',
   'cancelFollowUp',
 ];
+
+/**
+ * Why the engagement, as it stands, takes this action from nobody: gate G1 before the kickoff,
+ * or Deploy Securely is closed once the engagement moved on.
+ */
+export function closedInState(e: Engagement, type: ActionType): Refusal | undefined {
+  if (!BEFORE_KICKOFF.includes(type)) {
+    const missing = g1Missing(e);
+    if (missing.length > 0)
+      return refuse(
+        'gate',
+        'Gate G1: nothing starts before the kickoff call is confirmed.',
+        missing,
+      );
+  }
+  if (e.movedOn && !AFTER_MOVING_ON.includes(type))
+    return refuse(
+      'invalid',
+      'The engagement has moved on to the next phase; Deploy Securely is closed.',
+    );
+  return undefined;
+}
+
+/** Whether the engagement, in its current state, takes this action at all (whoever asks). */
+export function openInState(e: Engagement | undefined, type: ActionType): boolean {
+  return e !== undefined && closedInState(e, type) === undefined;
+}
+
+/** Whether the actor may act on this engagement at all, and may take this action. */
+export function checkActor(e: Engagement, type: ActionType, actor: Actor): Refusal | undefined {
+  if (actor.tenantId !== e.tenantId) {
+    return refuse(
+      'otherTenant',
+      'This engagement belongs to another organization; nothing was changed.',
+    );
+  }
+  const person = e.people[actor.id];
+  if (!person) {
+    return refuse(
+      'notAllowed',
+      `You are not part of the engagement with ${e.customer}. Ask the FastTrack manager to add you.`,
+    );
+  }
+  const allowed = PERMISSIONS[type];
+  if (!allowed.includes(person.role)) {
+    const who = allowed.map((r) => ROLE_LABELS[r]).join(' or ');
+    return refuse(
+      'notAllowed',
+      `Only the ${who} can do that; you are the ${ROLE_LABELS[person.role]}. Nothing was changed.`,
+    );
+  }
+  return undefined;
+}

@@ -1,7 +1,8 @@
 import { FOLLOW_UP_KINDS, titleOf } from './catalog.js';
 import type { Engagement, FollowUp, Stamp } from './engagement.js';
+import { finishDraft, recordHistory } from './draft.js';
 import { LIMITS } from './limits.js';
-import { nextReminderAt } from './steps/followups.js';
+import { sayInstant } from './time.js';
 
 /**
  * The reminder life cycle of follow-ups, as pure functions a scheduler applies with conditional
@@ -49,26 +50,12 @@ function isDue(f: FollowUp, now: number): boolean {
 }
 
 function meetingOf(f: FollowUp): string {
-  return `${titleOf(FOLLOW_UP_KINDS, f.kind).toLowerCase()} of ${f.startsAt}`;
+  return `${titleOf(FOLLOW_UP_KINDS, f.kind).toLowerCase()} of ${sayInstant(f.startsAt, f.timeZone)}`;
 }
 
 function clip(text: string): string {
   const max = LIMITS.shortText;
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-function record(draft: Engagement, now: Date, action: string, summary: string): void {
-  draft.history.push({ ...botStamp(now), action, summary });
-  const extra = draft.history.length - LIMITS.history;
-  if (extra > 0) draft.history.splice(0, extra);
-}
-
-function finish(draft: Engagement, now: Date): Engagement {
-  const next = nextReminderAt(draft);
-  if (next) draft.nextReminderAt = next;
-  else delete draft.nextReminderAt;
-  draft.updatedAt = now.toISOString();
-  return draft;
 }
 
 /**
@@ -102,15 +89,15 @@ export function claimDue(
     } else {
       f.reminder = { ...rest, state: 'missed', settledAt: now.toISOString() };
       missed.push(f);
-      record(
+      recordHistory(
         draft,
-        now,
+        botStamp(now),
         'reminderMissed',
         `missed the reminder for the ${meetingOf(f)}: the meeting had already started`,
       );
     }
   }
-  return { engagement: finish(draft, now), claimed, missed };
+  return { engagement: finishDraft(draft, now.toISOString()), claimed, missed };
 }
 
 /**
@@ -136,13 +123,18 @@ export function settle(
   switch (outcome.kind) {
     case 'sent':
       f.reminder = { ...rest, state: 'sent', settledAt };
-      record(draft, now, 'reminderSent', `reminded the chat of the ${meetingOf(f)}`);
+      recordHistory(
+        draft,
+        botStamp(now),
+        'reminderSent',
+        `reminded the chat of the ${meetingOf(f)}`,
+      );
       break;
     case 'undeliverable':
       f.reminder = { ...rest, state: 'undeliverable', lastError: clip(outcome.error), settledAt };
-      record(
+      recordHistory(
         draft,
-        now,
+        botStamp(now),
         'reminderUndeliverable',
         `could not deliver the reminder for the ${meetingOf(f)}: ${clip(outcome.error)}`,
       );
@@ -156,5 +148,5 @@ export function settle(
       };
       break;
   }
-  return finish(draft, now);
+  return finishDraft(draft, now.toISOString());
 }

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { Decision } from './apply.js';
+import { markApplied, wasApplied } from './draft.js';
 import type { Actor, ConversationReference, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
 import { LIMITS } from './limits.js';
-import { refuse, type Refusal } from './refusal.js';
+import { isRefusal, refuse, type Refusal } from './refusal.js';
 
 export interface StartInput {
   customer: string;
@@ -67,4 +69,32 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
     appliedActivityIds: [],
     updatedAt: started.at,
   };
+}
+
+/**
+ * Starting an engagement in a chat that may have one already (`current`): the new engagement, the
+ * one already started by this very activity (a redelivery, marked duplicate), or a refusal.
+ * Another organization's engagement is never handed back, not even its customer's name.
+ */
+export function startIn(
+  current: Engagement | undefined,
+  input: StartInput,
+  actor: Actor,
+  now: Date,
+  activityId?: string,
+): Decision {
+  if (current) {
+    if (current.tenantId !== actor.tenantId) {
+      const message = 'This chat already has an engagement, which belongs to another organization.';
+      return { ok: false, refusal: refuse('otherTenant', message) };
+    }
+    if (wasApplied(current, activityId))
+      return { ok: true, engagement: current, summary: 'already started', duplicate: true };
+    const message = `This chat already has an engagement with ${current.customer}.`;
+    return { ok: false, refusal: refuse('invalid', message), engagement: current };
+  }
+  const started = startEngagement(input, actor, now);
+  if (isRefusal(started)) return { ok: false, refusal: started };
+  markApplied(started, activityId);
+  return { ok: true, engagement: started, summary: started.history[0].summary, duplicate: false };
 }

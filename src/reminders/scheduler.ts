@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Engagement, FollowUp } from '../playbook/engagement.js';
 import { claimDue, settle, type ClaimResult, type SettleOutcome } from '../playbook/reminders.js';
-import { mutateEngagement, type Change } from '../store/mutate.js';
+import { mutateEngagement, type Change, type Mutate } from '../store/mutate.js';
 import { StoreUnavailableError, type EngagementStore, type Versioned } from '../store/store.js';
 import {
   DEFAULT_REMINDER_RETRY,
@@ -13,18 +13,12 @@ import {
 } from './outcome.js';
 import type { ReminderSender } from './sender.js';
 
-/** The reminder card for one follow-up of the engagement (the lead wires CardRenderer here). */
+/** The reminder card for one follow-up of the engagement. */
 export type RenderReminder = (
   engagement: Engagement,
   followUpId: string,
   now: Date,
 ) => Record<string, unknown> | Promise<Record<string, unknown>>;
-
-/** Read, decide, write conditionally; re-read and re-decide on a conflict (EngagementWriter.mutate fits). */
-export type MutateEngagement = <R>(
-  engagementId: string,
-  decide: (current: Versioned | undefined) => Change<R>,
-) => Promise<R>;
 
 export interface ReminderSchedulerDeps {
   store: EngagementStore;
@@ -37,7 +31,7 @@ export interface ReminderSchedulerDeps {
   claimMs?: number;
   logger?: Logger;
   /** Share the process's EngagementWriter queue; default: mutateEngagement on `store`. */
-  mutate?: MutateEngagement;
+  mutate?: Mutate;
   /** Engagements taken per tick (default 50); the rest wait for the next tick. */
   batchSize?: number;
   /** Engagements worked on side by side (default 4); one engagement's reminders go one by one. */
@@ -72,7 +66,7 @@ export function newInstanceId(): string {
 export class ReminderScheduler {
   private readonly claimMs: number;
   private readonly retry: ReminderRetryPolicy;
-  private readonly mutate: MutateEngagement;
+  private readonly mutate: Mutate;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly logger: Logger | undefined;
   private inFlight: Promise<TickResult> | undefined;

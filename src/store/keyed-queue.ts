@@ -23,9 +23,4 @@ export class KeyedQueue {
   async drain(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
   }
-
-  /** How many keys have work queued or running. */
-  get busyKeys(): number {
-    return this.tails.size;
-  }
 }

@@ -16,6 +16,9 @@ export type Change<R> = { write: Engagement; result: R } | { write?: undefined; 
  */
 export type Decide<R> = (current: Versioned | undefined) => Change<R>;
 
+/** Read, decide, write conditionally on one engagement; re-read and re-decide on a conflict. */
+export type Mutate = <R>(engagementId: string, decide: Decide<R>) => Promise<R>;
+
 export interface RetryPolicy {
   /** How many conflicts (writes that lost to another instance) to absorb before giving up. */
   maxConflicts: number;
@@ -86,11 +89,10 @@ export class EngagementWriter {
   ) {}
 
   /** Reads, decides and writes one engagement, after the changes to it queued before this one. */
-  mutate<R>(engagementId: string, decide: Decide<R>): Promise<R> {
-    return this.queue.run(engagementId, () =>
+  readonly mutate: Mutate = (engagementId, decide) =>
+    this.queue.run(engagementId, () =>
       mutateEngagement(this.store, engagementId, decide, this.retry),
     );
-  }
 
   /** Resolves when every change queued so far has settled (for a graceful stop). */
   drain(): Promise<void> {

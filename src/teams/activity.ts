@@ -1,21 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type { Actor, ConversationReference } from '../playbook/engagement.js';
-
-export type ConversationKind = 'personal' | 'groupChat' | 'channel';
-
-/** What the bot needs to know of an activity, with the framework types left behind. */
-export interface Incoming {
-  activityId: string;
-  actor: Actor | undefined;
-  conversationId: string;
-  conversationKind: ConversationKind;
-  tenantId: string | undefined;
-  /** The message the card was on (for updating it in place). */
-  replyToId: string | undefined;
-  timeZone: string | undefined;
-  /** Where to write back to this chat later (reminders). */
-  reference: ConversationReference;
-}
+import type { CardAction, Incoming } from '../chat/incoming.js';
+import type { ConversationReference } from '../playbook/engagement.js';
 
 export function readIncoming(activity: Activity): Incoming {
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
@@ -51,12 +36,6 @@ export function commandText(context: TurnContext): string {
     .replace(/<at>[^<]*<\/at>/g, '')
     .replace(/&nbsp;/g, ' ')
     .trim();
-}
-
-export interface CardAction {
-  verb: string;
-  data: Record<string, unknown>;
-  automatic: boolean;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

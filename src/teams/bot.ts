@@ -7,40 +7,24 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import type { Answer, CardAnswers } from '../chat/answers.js';
+import type { CommandAnswers } from '../chat/commands.js';
+import type { Incoming } from '../chat/incoming.js';
+import type { Post } from '../chat/replies.js';
 import { engagementIdFor } from '../playbook/start.js';
-import { StoreUnavailableError } from '../store/store.js';
-import {
-  commandText,
-  readIncoming,
-  readInvokeAction,
-  readSubmitAction,
-  type Incoming,
-} from './activity.js';
-import type { Answer, CardAnswers, Message } from '../chat/answers.js';
-import { parseCommand, type Command } from '../chat/commands.js';
+import { commandText, readIncoming, readInvokeAction, readSubmitAction } from './activity.js';
 import { chatRoster } from './roster.js';
 
-type Card = Record<string, unknown>;
+const asActivity = (post: Post) =>
+  typeof post === 'string'
+    ? MessageFactory.text(post)
+    : MessageFactory.attachment(CardFactory.adaptiveCard(post));
 
-/** Why the help card is shown, when it was not asked for. */
-function helpNote(command: Command): Message | undefined {
-  if (command.kind === 'help') {
-    return command.unknown
-      ? { kind: 'info', text: 'I did not understand that. Here is what I can do.' }
-      : undefined;
-  }
-  return {
-    kind: 'info',
-    text: 'There is no engagement in this chat yet: the FastTrack manager starts one with "start <customer>".',
-  };
-}
-
-const cardActivity = (card: Card) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
-
-/** Teams in, cards out. Everything past this file is framework-free. */
+/** Teams in, cards out: reads each activity, asks src/chat what to answer, and sends it. */
 export class DeploySecurelyBot extends TeamsActivityHandler {
   constructor(
-    private readonly answers: CardAnswers,
+    private readonly cards: CardAnswers,
+    private readonly commands: CommandAnswers,
     private readonly logger: Logger,
   ) {
     super();
@@ -73,15 +57,8 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
     const logger = this.log(context, incoming);
     const action = readInvokeAction(value);
     const answer = action
-      ? await this.answers.answer(incoming, action, () => chatRoster(context, logger), logger)
-      : {
-          card: this.answers.render('help', undefined, incoming.actor, {
-            message: {
-              kind: 'error',
-              text: 'That card action was not understood. Nothing was changed.',
-            },
-          }),
-        };
+      ? await this.cards.answer(incoming, action, () => chatRoster(context, logger), logger)
+      : this.cards.unreadable(incoming);
     // An automatic refresh only fetches this person's view: updating the shared card would loop.
     if (!action?.automatic) await this.deliver(context, incoming, answer, logger);
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: answer.card };
@@ -90,57 +67,17 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
   private async onText(context: TurnContext): Promise<void> {
     const incoming = readIncoming(context.activity);
     const logger = this.log(context, incoming);
+    const members = () => chatRoster(context, logger);
     const submitted = readSubmitAction(context.activity.value);
     if (submitted) {
       // Action.Submit, the fallback of old clients: the same door, answered by messages.
-      const answer = await this.answers.answer(
-        incoming,
-        submitted,
-        () => chatRoster(context, logger),
-        logger,
-      );
-      const failed = !answer.shared;
+      const answer = await this.cards.answer(incoming, submitted, members, logger);
       await this.deliver(context, incoming, answer, logger);
-      if (failed) await context.sendActivity(cardActivity(answer.card));
+      if (!answer.shared) await context.sendActivity(asActivity(answer.card));
       return;
     }
-    const command = parseCommand(commandText(context));
-    logger.info({ command: command.kind }, 'command');
-    try {
-      if (command.kind === 'start') {
-        const answer = await this.answers.answer(
-          incoming,
-          {
-            verb: 'engagement.start',
-            data: { card: 'help', customer: command.customer },
-            automatic: false,
-          },
-          () => chatRoster(context, logger),
-          logger,
-        );
-        if (!answer.duplicate)
-          await context.sendActivity(cardActivity(answer.shared ?? answer.card));
-        return;
-      }
-      const { engagement, message } = await this.answers.readable(incoming);
-      if (command.kind === 'help' || !engagement) {
-        const note = message ?? helpNote(command);
-        await context.sendActivity(
-          cardActivity(
-            this.answers.render('help', engagement, incoming.actor, note ? { message: note } : {}),
-          ),
-        );
-        return;
-      }
-      const members = command.card === 'roles' ? await chatRoster(context, logger) : [];
-      const timeZone = incoming.timeZone ?? this.answers.defaultTimeZone;
-      await context.sendActivity(
-        cardActivity(this.answers.shared(command.card, engagement, { members, timeZone })),
-      );
-    } catch (err) {
-      if (!(err instanceof StoreUnavailableError)) throw err;
-      await context.sendActivity(err.message);
-    }
+    const post = await this.commands.answer(incoming, commandText(context), members, logger);
+    if (post !== undefined) await context.sendActivity(asActivity(post));
   }
 
   /**
@@ -168,36 +105,23 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
   ): Promise<void> {
     if (answer.shared && incoming.replyToId) {
       try {
-        await context.updateActivity({ ...cardActivity(answer.shared), id: incoming.replyToId });
+        await context.updateActivity({ ...asActivity(answer.shared), id: incoming.replyToId });
       } catch (err) {
         logger.warn({ err: (err as Error).message }, 'could not update the shared card in place');
-        await context.sendActivity(cardActivity(answer.shared));
+        await context.sendActivity(asActivity(answer.shared));
       }
     } else if (answer.shared && !answer.duplicate) {
-      await context.sendActivity(cardActivity(answer.shared));
+      await context.sendActivity(asActivity(answer.shared));
     }
-    if (typeof answer.post === 'string')
-      await context.sendActivity(MessageFactory.text(answer.post));
-    else if (answer.post) await context.sendActivity(cardActivity(answer.post));
+    if (answer.post !== undefined) await context.sendActivity(asActivity(answer.post));
   }
 
   private async welcome(context: TurnContext): Promise<void> {
     const incoming = readIncoming(context.activity);
     const botId = context.activity.recipient?.id;
-    const added = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-    const { engagement } = await this.answers
-      .readable(incoming)
-      .catch(() => ({ engagement: undefined }));
-    if (botAdded) {
-      await context.sendActivity(cardActivity(this.answers.shared('help', engagement)));
-      return;
-    }
-    const welcomeNames = added.flatMap((m) => (m.name ? [m.name] : [])).slice(0, 20);
-    if (added.length > 0) {
-      await context.sendActivity(
-        cardActivity(this.answers.shared('welcome', engagement, { welcomeNames })),
-      );
-    }
+    const added = context.activity.membersAdded ?? [];
+    const joined = added.filter((m) => m.id !== botId);
+    const post = await this.commands.welcome(incoming, joined, joined.length < added.length);
+    if (post !== undefined) await context.sendActivity(asActivity(post));
   }
 }

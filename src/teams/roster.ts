@@ -1,13 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-
-export interface Member {
-  /** Azure AD object id. */
-  id: string;
-  name: string;
-  /** Teams user id (29:…). */
-  teamsId?: string;
-}
+import type { Member } from '../door/result.js';
 
 /** The chat's members (Azure AD object id and name), for assigning roles. Empty when Teams cannot tell. */
 export async function chatRoster(context: TurnContext, logger: Logger): Promise<Member[]> {

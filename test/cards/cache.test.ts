@@ -1,32 +1,42 @@
 import { Template } from 'adaptivecards-templating';
-import { CardRenderer, CARD_NAMES } from '../../src/cards/renderer.js';
-import { midway, NOW } from '../support/engagements.js';
+import { CardRenderer } from '../../src/cards/renderer.js';
+import { CARD_NAMES } from '../../src/door/card-names.js';
+import { FM, midway, NOW } from '../support/engagements.js';
+
+afterEach(() => jest.restoreAllMocks());
 
 test('the renderer builds each card’s Template once, and every render expands that same Template', () => {
-  const built: Template[] = [];
-  const renderer = new CardRenderer(undefined, {
-    createTemplate: (json) => {
-      const template = new Template(json);
-      built.push(template);
-      return template;
-    },
-  });
-  expect(built).toHaveLength(CARD_NAMES.length);
-
-  const expands = built.map((t) => jest.spyOn(t, 'expand'));
+  const expand = jest.spyOn(Template.prototype, 'expand');
+  const renderer = new CardRenderer();
   const e = midway();
   for (let round = 0; round < 3; round++) {
     for (const card of CARD_NAMES) renderer.render({ card, engagement: e, now: NOW });
   }
-  expect(built).toHaveLength(CARD_NAMES.length);
-  for (const spy of expands) expect(spy).toHaveBeenCalledTimes(3);
+  const templates = new Set(expand.mock.contexts);
+  expect(templates.size).toBe(CARD_NAMES.length);
+  for (const template of templates)
+    expect(expand.mock.contexts.filter((t) => t === template)).toHaveLength(3);
 });
 
-test('a renderer is independent of another (no state shared between instances)', () => {
-  const a = new CardRenderer();
-  const b = new CardRenderer();
-  const req = { card: 'status' as const, engagement: midway(), now: NOW };
-  expect(a.render(req)).toEqual(b.render(req));
+test('a render leaves nothing behind: the next card is the card a fresh renderer makes', () => {
+  const used = new CardRenderer();
+  const e = midway();
+  // A person's view with a refusal and what they typed, on every card...
+  for (const card of CARD_NAMES)
+    used.render({
+      card,
+      engagement: e,
+      now: NOW,
+      viewer: { id: FM.id, role: 'FM' },
+      message: { kind: 'error', text: 'Not saved: try again.' },
+      form: { licensingNotes: 'typed by Fiona', question: 'typed by Fiona' },
+    });
+  // ...then the shared card of each, as everyone sees it: nothing of the person's view remains.
+  const fresh = new CardRenderer();
+  for (const card of CARD_NAMES) {
+    const req = { card, engagement: e, now: NOW };
+    expect(used.render(req)).toEqual(fresh.render(req));
+  }
 });
 
 test('a missing templates folder fails at start, with the path', () => {

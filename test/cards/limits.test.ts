@@ -2,7 +2,8 @@
  * The largest engagement the playbook's LIMITS allow still gives cards Teams takes (< 28 KB),
  * and every card stays valid. Built with real playbook actions, every text at its limit.
  */
-import { CardRenderer, CARD_NAMES } from '../../src/cards/renderer.js';
+import { CardRenderer } from '../../src/cards/renderer.js';
+import { CARD_NAMES } from '../../src/door/card-names.js';
 import { FOLLOW_UP_KINDS } from '../../src/playbook/catalog.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
 import { LIMITS } from '../../src/playbook/limits.js';

@@ -1,5 +1,5 @@
 /** The states and viewers every card is rendered in by the card tests. */
-import type { CardRequest } from '../../src/cards/renderer.js';
+import type { CardRequest } from '../../src/cards/types.js';
 import type { Role } from '../../src/playbook/catalog.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
 import {

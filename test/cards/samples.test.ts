@@ -6,17 +6,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
-import {
-  CardRenderer,
-  CARD_NAMES,
-  type CardName,
-  type CardRequest,
-} from '../../src/cards/renderer.js';
+import type { CardRequest } from '../../src/cards/types.js';
+import { viewModel } from '../../src/cards/views/index.js';
+import { CARD_NAMES, type CardName } from '../../src/door/card-names.js';
 import { complete, LATER, MEMBERS, midway, NOW, withReminders } from '../support/engagements.js';
 import { cardProblems } from './adaptive.js';
 
 const CARDS_DIR = path.join(__dirname, '..', '..', 'cards');
-const renderer = new CardRenderer(CARDS_DIR);
 const mid = midway();
 const done = complete();
 
@@ -38,7 +34,7 @@ const SAMPLES: Record<CardName, CardRequest> = {
 
 describe.each(CARD_NAMES)('cards/%s.data.json', (card) => {
   const file = path.join(CARDS_DIR, `${card}.data.json`);
-  const view = renderer.view(SAMPLES[card]);
+  const view = viewModel(SAMPLES[card]);
 
   test('is the view model of a realistic engagement', () => {
     if (process.env.WRITE_CARD_SAMPLES) writeFileSync(file, `${JSON.stringify(view, null, 2)}\n`);

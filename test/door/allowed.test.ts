@@ -1,9 +1,9 @@
-import { ACTION_VERBS, ACTION_VERB_LIST, openInState } from '../../src/door/allowed.js';
+import { ACTION_VERB_LIST, VERBS } from '../../src/door/verbs/index.js';
 import type { Action, ActionType } from '../../src/playbook/actions.js';
 import { apply } from '../../src/playbook/apply.js';
 import type { Role } from '../../src/playbook/catalog.js';
 import type { Actor } from '../../src/playbook/engagement.js';
-import { PERMISSIONS } from '../../src/playbook/permissions.js';
+import { openInState, PERMISSIONS } from '../../src/playbook/permissions.js';
 import { BDM, beforeKickoff, FE, FM, movedOn, NOW, SME } from '../support/engagements.js';
 
 const ACTORS: Record<Role, Actor> = { FM, FE, SME, stakeholder: BDM };
@@ -49,7 +49,7 @@ const MOVED_ON = /moved on to the next phase/i;
 test.each(ACTION_VERB_LIST)(
   'the cards hide %s after moving on exactly when the playbook refuses it',
   (verb) => {
-    const type = ACTION_VERBS[verb];
+    const type = VERBS[verb].action;
     const e = movedOn();
     const actor = ACTORS[PERMISSIONS[type][0]!];
     const action = SAMPLES[type] ?? ({ type } as Action);
@@ -62,7 +62,7 @@ test.each(ACTION_VERB_LIST)(
 test.each(ACTION_VERB_LIST)(
   'the cards offer %s before the kickoff exactly when the playbook takes it',
   (verb) => {
-    const type = ACTION_VERBS[verb];
+    const type = VERBS[verb].action;
     const e = beforeKickoff();
     const actor = ACTORS[PERMISSIONS[type][0]!];
     const outcome = apply(e, SAMPLES[type] ?? ({ type } as Action), actor, NOW);

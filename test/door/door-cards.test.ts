@@ -3,10 +3,12 @@
  * client sends for it (its own ShowCard and the card around it), goes through the door to an
  * action the playbook accepts. Input ids, item ids and data travel the whole way.
  */
-import { CardRenderer, type CardName } from '../../src/cards/renderer.js';
+import { CardRenderer } from '../../src/cards/renderer.js';
+import type { CardName } from '../../src/door/card-names.js';
 import { apply } from '../../src/playbook/apply.js';
 import type { Actor, Engagement } from '../../src/playbook/engagement.js';
-import { readCardAction, type DoorResult } from '../../src/door/read.js';
+import { readCardAction } from '../../src/door/read.js';
+import type { DoorResult } from '../../src/door/result.js';
 import {
   ARCHITECT,
   BDM,

@@ -1,4 +1,5 @@
-import { readCardAction, type DoorContext } from '../../src/door/read.js';
+import { readCardAction } from '../../src/door/read.js';
+import type { DoorContext } from '../../src/door/result.js';
 
 const ctx: DoorContext = {
   leadMinutes: 60,

@@ -1,6 +1,9 @@
-import { CARD_NAMES } from '../../src/cards/types.js';
-import { ACTION_VERB_LIST, OTHER_VERBS } from '../../src/door/allowed.js';
-import { readCardAction, type DoorContext } from '../../src/door/read.js';
+import { CARD_NAMES } from '../../src/door/card-names.js';
+import { NAVIGATION_VERBS } from '../../src/door/navigation.js';
+import { readCardAction } from '../../src/door/read.js';
+import { readSubmitAction } from '../../src/teams/activity.js';
+import type { DoorContext } from '../../src/door/result.js';
+import { ACTION_VERB_LIST } from '../../src/door/verbs/index.js';
 
 const ctx: DoorContext = {
   leadMinutes: 60,
@@ -18,7 +21,8 @@ describe('malformed answers: unknown verbs, data that is not a form, anything at
       choice_saasSso: 'notPlanned',
       reason_saasSso: 'r'.repeat(600),
     };
-    const result = readCardAction('', data, ctx);
+    const submitted = readSubmitAction(data)!;
+    const result = readCardAction(submitted.verb, { ...submitted.data, verb: 'ignored' }, ctx);
     expect(result).toEqual({
       kind: 'invalid',
       card: 'workshop',
@@ -135,7 +139,7 @@ describe('malformed answers: unknown verbs, data that is not a form, anything at
       'date_fu-1',
     ];
     const kinds = new Set(['action', 'start', 'show', 'refresh', 'export', 'invalid']);
-    for (const verb of [...ACTION_VERB_LIST, ...OTHER_VERBS, 'unknown']) {
+    for (const verb of [...ACTION_VERB_LIST, ...NAVIGATION_VERBS, 'unknown']) {
       for (const value of weird) {
         const data = Object.fromEntries(fields.map((f) => [f, value]));
         const result = readCardAction(verb, data, ctx);

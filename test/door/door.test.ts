@@ -1,6 +1,8 @@
 import type { Action } from '../../src/playbook/actions.js';
-import { ACTION_VERB_LIST } from '../../src/door/allowed.js';
-import { readCardAction, type DoorContext, type DoorResult } from '../../src/door/read.js';
+import { readCardAction } from '../../src/door/read.js';
+import { readSubmitAction } from '../../src/teams/activity.js';
+import type { DoorContext, DoorResult } from '../../src/door/result.js';
+import { ACTION_VERB_LIST } from '../../src/door/verbs/index.js';
 
 const ctx: DoorContext = {
   leadMinutes: 45,
@@ -309,7 +311,9 @@ describe('every verb, as Action.Execute sends it', () => {
 
 describe('the Action.Submit fallback (the verb inside the data) lands in the same door', () => {
   test.each(HAPPY)('%s', (verb, data, expected) => {
-    expect(readCardAction('', { verb, ...data }, ctx)).toEqual(expected);
+    const submitted = readSubmitAction({ verb, ...data });
+    expect(submitted).toEqual({ verb, data, automatic: false });
+    expect(readCardAction(submitted!.verb, submitted!.data, ctx)).toEqual(expected);
   });
 });
 

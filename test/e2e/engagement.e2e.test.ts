@@ -93,17 +93,15 @@ it('a stakeholder answers the agenda card, and the card everyone sees updates in
     await client.mentionBot(BOT, 'agenda');
     const shown = await client.received(CARD_TITLES.agenda);
     const before = client.updates(shown.messageId);
-    await playground
-      .as(STAKEHOLDER)
-      .execute(
-        'agenda.acknowledge',
-        {
-          card: 'agenda',
-          topics: 'importance,baseline,deploySecurely',
-          question: 'Does the baseline cover our frontline workers?',
-        },
-        shown.messageId,
-      );
+    await playground.as(STAKEHOLDER).execute(
+      'agenda.acknowledge',
+      {
+        card: 'agenda',
+        topics: 'importance,baseline,deploySecurely',
+        question: 'Does the baseline cover our frontline workers?',
+      },
+      shown.messageId,
+    );
     await client.waitForUpdate(shown.messageId, before);
     const agenda = client.card(CARD_TITLES.agenda);
     await agenda.getByText(`Acknowledged by ${STAKEHOLDER}`).first().waitFor({ timeout: WAIT_MS });

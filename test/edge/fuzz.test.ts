@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { ACTION_VERB_LIST, OTHER_VERBS } from '../../src/cards/verbs.js';
+import { NAVIGATION_VERBS } from '../../src/door/navigation.js';
+import { ACTION_VERB_LIST } from '../../src/door/verbs/index.js';
 import { openEmbeddedStore } from '../../src/store/embedded.js';
 import type { EngagementStore } from '../../src/store/store.js';
 import { PEOPLE, startTestBot, type TestBot } from '../support/app.js';
@@ -181,7 +182,7 @@ function invalidActionCase(r: Random, serviceUrl: string): Case {
       : kind === 1
         ? invoke(r, r.pick([42, null, [], {}, true]), r.pick(Object.values(PEOPLE)), serviceUrl)
         : kind === 2
-          ? invoke(r, r.pick([...ACTION_VERB_LIST, ...OTHER_VERBS]), outsider, serviceUrl)
+          ? invoke(r, r.pick([...ACTION_VERB_LIST, ...NAVIGATION_VERBS]), outsider, serviceUrl)
           : {
               ...envelope(r, outsider, serviceUrl),
               type: 'message',
@@ -239,7 +240,7 @@ function anythingCase(r: Random, serviceUrl: string): Case {
       body: JSON.stringify(validAnswer(r, serviceUrl)),
     };
   const activity = r.chance(0.6)
-    ? invoke(r, r.pick([...ACTION_VERB_LIST, ...OTHER_VERBS]), user, serviceUrl)
+    ? invoke(r, r.pick([...ACTION_VERB_LIST, ...NAVIGATION_VERBS]), user, serviceUrl)
     : r.chance(0.5)
       ? {
           ...envelope(r, user, serviceUrl),

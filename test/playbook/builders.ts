@@ -4,7 +4,7 @@
  * where a test says it builds one directly to reach a state `apply` no longer allows.
  */
 import type { Action } from '../../src/playbook/actions.js';
-import { apply, type Applied, type Outcome } from '../../src/playbook/apply.js';
+import { apply, type Applied, type Decision } from '../../src/playbook/apply.js';
 import type { Actor, Engagement, HandoffForm } from '../../src/playbook/engagement.js';
 import { describeRefusal, isRefusal, type Refusal } from '../../src/playbook/refusal.js';
 import { startEngagement } from '../../src/playbook/start.js';
@@ -53,7 +53,7 @@ export function step(e: Engagement, actor: Actor, action: Action, now = BUILD_TI
 }
 
 /** The refusal of an outcome that must be refused. */
-export function refusalOf(outcome: Outcome): Refusal {
+export function refusalOf(outcome: Decision): Refusal {
   if (outcome.ok) throw new Error(`expected a refusal, got: ${outcome.summary}`);
   return outcome.refusal;
 }

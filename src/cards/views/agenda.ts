@@ -1,12 +1,13 @@
 import { AGENDA_TOPICS, ASSESSMENT_LEVELS, SELF_ASSESSMENT_AREAS } from '../../playbook/catalog.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { byWhen, clip, dateAndTime, formatInstant, names } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, nav, personName, type ViewContext } from './common.js';
 
 const MAX_QUESTIONS_SHOWN = 8;
 const MAX_ASSESSMENTS_SHOWN = 12;
 
-export function agendaView(ctx: ViewContext): Record<string, unknown> {
+export function agendaView(ctx: ViewContext): View {
   const { e, zone, role, shared } = ctx;
   const conversation = e?.conversation;
   const acks = conversation ? Object.entries(conversation.acknowledgements) : [];

@@ -2,10 +2,11 @@ import { AUTH_METHODS, titleOf } from '../../playbook/catalog.js';
 import { g2Missing } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { byWhen, clip, names } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, choices, nav, personName, type ViewContext } from './common.js';
 import { gateView } from './identity.js';
 
-export function authView(ctx: ViewContext): Record<string, unknown> {
+export function authView(ctx: ViewContext): View {
   const { e, zone, shared, req } = ctx;
   const identity = e?.identity;
   const preferences = identity ? Object.entries(identity.preferences) : [];

@@ -1,9 +1,10 @@
-import { ROLE_LABELS, type Role } from '../../playbook/catalog.js';
+import { allowedVerbs, rolesFor, type Verb } from '../../door/allowed.js';
+import type { CardName } from '../../door/card-names.js';
+import { ACTION_VERB_LIST, type ActionVerb } from '../../door/verbs/index.js';
+import { NEXT_PHASES, ROLE_LABELS, type Role } from '../../playbook/catalog.js';
 import type { Engagement } from '../../playbook/engagement.js';
-import { NEXT_PHASES } from '../../playbook/catalog.js';
 import { byWhen } from '../format.js';
-import type { CardName, CardRequest } from '../types.js';
-import { allowedVerbs, whoMay, type Verb } from '../../door/allowed.js';
+import type { CardRequest, View } from '../types.js';
 
 /** Everything a view model needs to know about one request. */
 export interface ViewContext {
@@ -88,10 +89,23 @@ function notice(ctx: ViewContext, card: CardName): string {
   return '';
 }
 
+/** A message's container style, which is also its text colour in Adaptive Cards. */
 const MESSAGE_STYLE = { error: 'attention', success: 'good', info: 'accent' } as const;
 
+/** "For the FastTrack Manager", per action verb: the note the shared card shows by each form. */
+function whoMay(): Record<ActionVerb, string> {
+  const who = {} as Record<ActionVerb, string>;
+  for (const verb of ACTION_VERB_LIST) {
+    const roles = rolesFor(verb).map((r) =>
+      r === 'stakeholder' ? 'customer stakeholders' : `the ${ROLE_LABELS[r]}`,
+    );
+    who[verb] = `For ${roles.join(' or ')}`;
+  }
+  return who;
+}
+
 /** The fields every template binds: header, message slot, notices, permissions, navigation. */
-export function baseView(ctx: ViewContext, card: CardName, links: Nav[]): Record<string, unknown> {
+export function baseView(ctx: ViewContext, card: CardName, links: Nav[]): View {
   const { req } = ctx;
   const message = req.message;
   const note = notice(ctx, card);
@@ -101,13 +115,7 @@ export function baseView(ctx: ViewContext, card: CardName, links: Nav[]): Record
     subtitle: subtitle(ctx),
     hasMessage: !!message?.text,
     messageText: message?.text ?? '',
-    messageColor: message
-      ? message.kind === 'error'
-        ? 'attention'
-        : message.kind === 'success'
-          ? 'good'
-          : 'accent'
-      : 'default',
+    messageColor: message ? MESSAGE_STYLE[message.kind] : 'default',
     messageStyle: message ? MESSAGE_STYLE[message.kind] : 'default',
     shared: ctx.shared,
     hasNotice: note !== '',

@@ -2,6 +2,7 @@ import { FOLLOW_UP_KINDS, titleOf } from '../../playbook/catalog.js';
 import type { Engagement, FollowUp } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { byWhen, clip, dateAndTime, fitting, formatInstant, names } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, choices, nav, personName, type ViewContext } from './common.js';
 
 /** How many follow-ups a card lists in full (the rest are counted): Teams cards stay under 28 KB. */
@@ -82,7 +83,7 @@ export function orderedFollowUps(e: Engagement, now: Date): FollowUp[] {
   return [...live, ...failedPast, ...past, ...cancelled];
 }
 
-export function followupView(ctx: ViewContext): Record<string, unknown> {
+export function followupView(ctx: ViewContext): View {
   const { e, zone, req } = ctx;
   const ordered = e ? orderedFollowUps(e, req.now) : [];
   const t = req.now.toISOString();

@@ -11,6 +11,7 @@ import type { Engagement } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { caLicensed } from '../../playbook/outputs.js';
 import { byWhen, clip, count, formatDate } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 
 const MAX_REVISIONS_SHOWN = 10;
@@ -71,7 +72,7 @@ function knownFacts(e: Engagement): { title: string; value: string }[] {
   ];
 }
 
-export function handoffView(ctx: ViewContext): Record<string, unknown> {
+export function handoffView(ctx: ViewContext): View {
   const { e, zone } = ctx;
   const latest = e?.handoff.at(-1);
   const revisions = e ? e.handoff.slice(-MAX_REVISIONS_SHOWN).reverse() : [];

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../playbook/limits.js';
-import type { CardName } from '../types.js';
+import type { CardName } from '../../door/card-names.js';
+import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 
 /** What a person can type to the bot (mention it in a group chat); the help card lists them. */
@@ -29,7 +30,7 @@ export const TEXT_COMMANDS: readonly { command: string; what: string; card?: Car
   { command: 'summary', what: 'the key outputs, to export or move on', card: 'summary' },
 ];
 
-export function helpView(ctx: ViewContext): Record<string, unknown> {
+export function helpView(ctx: ViewContext): View {
   const hasEngagement = !!ctx.e;
   const first = hasEngagement ? nav('status', 'roles', 'licensing', 'agenda', 'identity') : [];
   const second = hasEngagement ? nav('auth', 'workshop', 'handoff', 'followup', 'summary') : [];
@@ -44,7 +45,7 @@ export function helpView(ctx: ViewContext): Record<string, unknown> {
   };
 }
 
-export function welcomeView(ctx: ViewContext): Record<string, unknown> {
+export function welcomeView(ctx: ViewContext): View {
   const { e, req } = ctx;
   const names = req.welcomeNames?.filter((n) => n.trim()) ?? [];
   const greeting = names.length ? `Welcome, ${names.join(', ')}!` : 'Welcome!';

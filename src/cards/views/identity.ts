@@ -2,6 +2,7 @@ import { AUTH_METHODS, IDENTITY_STEPS, titleOf } from '../../playbook/catalog.js
 import { g2Missing, g3Missing } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { byWhen, clip } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 
 export interface GateView {
@@ -21,7 +22,7 @@ export function gateView(label: string, missing: string[], openText: string): Ga
   };
 }
 
-export function identityView(ctx: ViewContext): Record<string, unknown> {
+export function identityView(ctx: ViewContext): View {
   const { e, zone } = ctx;
   const identity = e?.identity;
   const done = (id: (typeof IDENTITY_STEPS)[number]['id']) =>

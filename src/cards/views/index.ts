@@ -1,4 +1,5 @@
-import type { CardName, CardRequest } from '../types.js';
+import type { CardName } from '../../door/card-names.js';
+import type { CardRequest, View } from '../types.js';
 import { agendaView } from './agenda.js';
 import { authView } from './auth.js';
 import { viewContext, type ViewContext } from './common.js';
@@ -13,7 +14,7 @@ import { statusView } from './status.js';
 import { summaryView } from './summary.js';
 import { workshopView } from './workshop.js';
 
-const VIEWS: Record<CardName, (ctx: ViewContext) => Record<string, unknown>> = {
+const VIEWS: Record<CardName, (ctx: ViewContext) => View> = {
   help: helpView,
   welcome: welcomeView,
   roles: rolesView,
@@ -30,6 +31,6 @@ const VIEWS: Record<CardName, (ctx: ViewContext) => Record<string, unknown>> = {
 };
 
 /** The plain data a card's template binds to. */
-export function viewModel(req: CardRequest): Record<string, unknown> {
+export function viewModel(req: CardRequest): View {
   return VIEWS[req.card](viewContext(req));
 }

@@ -2,9 +2,10 @@ import { ADD_ONS, LICENCES, titleOf } from '../../playbook/catalog.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { mfaRecommendation } from '../../playbook/outputs.js';
 import { byWhen, names } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, choices, nav, type ViewContext } from './common.js';
 
-export function licensingView(ctx: ViewContext): Record<string, unknown> {
+export function licensingView(ctx: ViewContext): View {
   const { e, zone } = ctx;
   const licensing = e?.licensing;
   const facts = licensing

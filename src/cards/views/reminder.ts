@@ -1,7 +1,8 @@
+import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { followUpItem } from './followup.js';
 
-export function reminderView(ctx: ViewContext): Record<string, unknown> {
+export function reminderView(ctx: ViewContext): View {
   const { e, req, zone } = ctx;
   const followUp =
     e && req.followUpId ? e.followUps.find((f) => f.id === req.followUpId) : undefined;

@@ -1,12 +1,13 @@
 import { ROLE_LABELS, ROLES, STAKEHOLDER_TITLES } from '../../playbook/catalog.js';
 import { byWhen, fitting } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 
 /** Characters of card JSON for the people list and the roster choices (Teams cards stay under 28 KB). */
 const PEOPLE_BUDGET = 7000;
 const ROSTER_BUDGET = 9000;
 
-export function rolesView(ctx: ViewContext): Record<string, unknown> {
+export function rolesView(ctx: ViewContext): View {
   const { e, req, zone } = ctx;
   const people = e ? Object.values(e.people) : [];
   const order = (r: string) => ROLES.indexOf(r as (typeof ROLES)[number]);

@@ -2,6 +2,7 @@ import { CHECKLIST_STEPS, ROLE_LABELS, STEPS } from '../../playbook/catalog.js';
 import type { Engagement } from '../../playbook/engagement.js';
 import { blockers, keyOutputs, taskStatus } from '../../playbook/outputs.js';
 import { byWhen } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { followUpItem, reminderState } from './followup.js';
 
@@ -49,7 +50,7 @@ function stepStates(
   };
 }
 
-export function statusView(ctx: ViewContext): Record<string, unknown> {
+export function statusView(ctx: ViewContext): View {
   const { e, zone } = ctx;
   const states = e ? stepStates(e) : undefined;
   const steps = STEPS.map((step) => {

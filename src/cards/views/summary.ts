@@ -2,12 +2,13 @@ import { NEXT_PHASES } from '../../playbook/catalog.js';
 import { g5Missing } from '../../playbook/gates.js';
 import { keyOutputs, type FeatureOutput } from '../../playbook/outputs.js';
 import { byWhen, clip, formatDate } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { followUpItem, MAX_FOLLOW_UPS_SHOWN } from './followup.js';
 
 const fact = (f: FeatureOutput, value: string) => ({ title: f.title, value });
 
-export function summaryView(ctx: ViewContext): Record<string, unknown> {
+export function summaryView(ctx: ViewContext): View {
   const { e, zone, req } = ctx;
   const outputs = e ? keyOutputs(e) : undefined;
   const t = req.now.toISOString();

@@ -11,6 +11,7 @@ import { g4Missing } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { mfaRecommendation } from '../../playbook/outputs.js';
 import { byWhen, clip, count, formatDate } from '../format.js';
+import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { gateView } from './identity.js';
 
@@ -27,7 +28,7 @@ function decisionText(d: FeatureDecision | undefined, zone: string): string {
   return `${what} (${byWhen(d, zone)})`;
 }
 
-export function workshopView(ctx: ViewContext): Record<string, unknown> {
+export function workshopView(ctx: ViewContext): View {
   const { e, zone } = ctx;
   const workshop = e?.workshop;
   const features = FEATURES.map((f) => {

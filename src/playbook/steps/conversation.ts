@@ -3,7 +3,8 @@ import { AGENDA_TOPICS, LICENCES, titleOf } from '../catalog.js';
 import { LIMITS } from '../limits.js';
 import { refuse } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
-import { isIsoInstant, localTime, tooLong } from './text.js';
+import { isIsoInstant, sayInstant } from '../time.js';
+import { tooLong } from './text.js';
 
 export function scheduleConversation(
   ctx: StepContext,
@@ -18,7 +19,7 @@ export function scheduleConversation(
   }
   ctx.draft.conversation.scheduledFor = new Date(a.startsAt).toISOString();
   ctx.draft.conversation.scheduled = ctx.stamp;
-  const when = localTime(ctx.draft.conversation.scheduledFor, a.timeZone);
+  const when = sayInstant(ctx.draft.conversation.scheduledFor, a.timeZone);
   return { summary: `scheduled the M365 Security Conversation for ${when}` };
 }
 

@@ -4,7 +4,8 @@ import type { Engagement, FollowUp } from '../engagement.js';
 import { LIMITS } from '../limits.js';
 import { isRefusal, refuse, type Refusal } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
-import { isIsoInstant, isTimeZone, localTime, tooLong } from './text.js';
+import { isIsoInstant, isTimeZone, sayInstant } from '../time.js';
+import { tooLong } from './text.js';
 
 function checkWhen(startsAt: string, timeZone: string, now: Date): Refusal | undefined {
   if (!isIsoInstant(startsAt)) return refuse('invalid', 'Give the date and time of the meeting.');
@@ -59,7 +60,7 @@ export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp
   };
   draft.followUps.push(followUp);
   return {
-    summary: `scheduled a ${titleOf(FOLLOW_UP_KINDS, a.kind).toLowerCase()} for ${localTime(startsAt, a.timeZone)}`,
+    summary: `scheduled a ${titleOf(FOLLOW_UP_KINDS, a.kind).toLowerCase()} for ${sayInstant(startsAt, a.timeZone)}`,
   };
 }
 
@@ -86,7 +87,7 @@ export function rescheduleFollowUp(
     attempts: 0,
   };
   return {
-    summary: `moved the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} to ${localTime(followUp.startsAt, followUp.timeZone)}`,
+    summary: `moved the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} to ${sayInstant(followUp.startsAt, followUp.timeZone)}`,
   };
 }
 
@@ -95,7 +96,7 @@ export function cancelFollowUp(ctx: StepContext, a: ActionOf<'cancelFollowUp'>):
   if (isRefusal(followUp)) return followUp;
   followUp.cancelled = ctx.stamp;
   return {
-    summary: `cancelled the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} of ${localTime(followUp.startsAt, followUp.timeZone)}`,
+    summary: `cancelled the ${titleOf(FOLLOW_UP_KINDS, followUp.kind).toLowerCase()} of ${sayInstant(followUp.startsAt, followUp.timeZone)}`,
   };
 }
 

@@ -4,7 +4,8 @@ import { g4Missing } from '../gates.js';
 import { LIMITS } from '../limits.js';
 import { refuse } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
-import { dateIn, isIsoDate, tooLong } from './text.js';
+import { dateIn, isIsoDate } from '../time.js';
+import { tooLong } from './text.js';
 
 export function decideFeature(ctx: StepContext, a: ActionOf<'decideFeature'>): StepResult {
   const title = titleOf(FEATURES, a.feature);

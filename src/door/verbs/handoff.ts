@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { NEXT_PHASES } from '../playbook/catalog.js';
-import type { HandoffForm, SaasApp } from '../playbook/engagement.js';
-import { LIMITS } from '../playbook/limits.js';
-import { input, many, oneOf, text, tooLongMessage, wholeNumber } from './fields.js';
+import { NEXT_PHASES } from '../../playbook/catalog.js';
+import type { HandoffForm, SaasApp } from '../../playbook/engagement.js';
+import { LIMITS } from '../../playbook/limits.js';
+import { verb } from '../entry.js';
+import { input, many, oneOf, text, tooLongMessage, wholeNumber } from '../fields.js';
 
 /** SaaS app names, one per line (blank lines skipped), each at most LIMITS.name characters. */
 function appLines(label: string) {
@@ -28,7 +29,7 @@ function appLines(label: string) {
 }
 
 /** The hand-off form (task 3721) as the card submits it. */
-export const handoffSchema = z
+const handoffSchema = z
   .object({
     authRationale: text('authentication rationale', LIMITS.longText),
     mfaApproach: oneOf(
@@ -72,3 +73,14 @@ export const handoffSchema = z
       notes: v.notes,
     };
   });
+
+/** The hand-off form (task 3721), submitted by the engineers after the workshop. */
+export const HANDOFF_VERBS = {
+  'handoff.submit': verb({
+    action: 'submitHandoff',
+    card: 'handoff',
+    form: true,
+    schema: handoffSchema,
+    build: (form) => ({ type: 'submitHandoff', form }),
+  }),
+};

@@ -1,18 +1,17 @@
 import { z } from 'zod';
-import { FOLLOW_UP_KINDS } from '../playbook/catalog.js';
-import { LIMITS } from '../playbook/limits.js';
-import { isoDate, many, oneOf, text, timeOfDay, zoneName } from './fields.js';
-import { ids, spec, when, type VerbSpec } from './spec.js';
+import { FOLLOW_UP_KINDS } from '../../playbook/catalog.js';
+import { LIMITS } from '../../playbook/limits.js';
+import { isoDate, many, oneOf, text, timeOfDay, zoneName } from '../fields.js';
+import { ids, verb, when } from '../entry.js';
 
 export const FOLLOW_UP_ID = /^fu-\d{1,6}$/;
 
 /** Next steps: the FM's follow-up meetings. Times are typed in a zone (default: the person's). */
-export const FOLLOW_UP_VERBS: Record<
-  'followup.schedule' | 'followup.reschedule' | 'followup.cancel',
-  VerbSpec
-> = {
-  'followup.schedule': spec({
+export const FOLLOW_UP_VERBS = {
+  'followup.schedule': verb({
+    action: 'scheduleFollowUp',
     card: 'followup',
+    form: true,
     schema: z.object({
       fuKind: oneOf(ids(FOLLOW_UP_KINDS), 'kind of meeting', 'Choose the kind of meeting.'),
       fuDate: isoDate('date', 'Choose the date of the meeting.'),
@@ -22,14 +21,13 @@ export const FOLLOW_UP_VERBS: Record<
       fuAgenda: text('agenda', LIMITS.longText),
     }),
     build: (v, ctx) => {
-      const zone = v.fuZone || ctx.timeZone || 'UTC';
-      const at = when(v.fuDate, v.fuTime, zone, ctx);
+      const at = when(v.fuDate, v.fuTime, v.fuZone, ctx);
       if ('invalid' in at) return at;
       return {
         type: 'scheduleFollowUp',
         kind: v.fuKind,
         startsAt: at.iso,
-        timeZone: zone,
+        timeZone: at.zone,
         attendees: v.fuAttendees,
         agenda: v.fuAgenda,
         leadMinutes: ctx.leadMinutes,
@@ -37,8 +35,10 @@ export const FOLLOW_UP_VERBS: Record<
     },
   }),
 
-  'followup.reschedule': spec({
+  'followup.reschedule': verb({
+    action: 'rescheduleFollowUp',
     card: 'followup',
+    form: true,
     item: { key: 'followUpId', label: 'follow-up', valid: FOLLOW_UP_ID },
     schema: z.object({
       followUpId: text('follow-up', 20, 'Choose the follow-up.'),
@@ -47,21 +47,22 @@ export const FOLLOW_UP_VERBS: Record<
       zone: zoneName,
     }),
     build: (v, ctx) => {
-      const zone = v.zone || ctx.timeZone || 'UTC';
-      const at = when(v.date, v.time, zone, ctx);
+      const at = when(v.date, v.time, v.zone, ctx);
       if ('invalid' in at) return at;
       return {
         type: 'rescheduleFollowUp',
         followUpId: v.followUpId,
         startsAt: at.iso,
-        timeZone: zone,
+        timeZone: at.zone,
         leadMinutes: ctx.leadMinutes,
       };
     },
   }),
 
-  'followup.cancel': spec({
+  'followup.cancel': verb({
+    action: 'cancelFollowUp',
     card: 'followup',
+    form: false,
     item: { key: 'followUpId', label: 'follow-up', valid: FOLLOW_UP_ID },
     schema: z.object({ followUpId: text('follow-up', 20, 'Choose the follow-up.') }),
     build: (v) => ({ type: 'cancelFollowUp', followUpId: v.followUpId }),

@@ -1,6 +1,7 @@
-import type { CardName } from '../cards/types.js';
 import type { Action } from '../playbook/actions.js';
+import type { CardName } from './card-names.js';
 
+/** What a card action becomes once read. */
 export type DoorResult =
   /** A playbook action; re-render `card` after. */
   | { kind: 'action'; action: Action; card: CardName }
@@ -13,14 +14,38 @@ export type DoorResult =
   /** Bad input: show `message` on `card`, with what the person typed kept in `form`. */
   | { kind: 'invalid'; card: CardName; message: string; form: Record<string, unknown> };
 
+/** A member of the chat, as the roster gives it. */
+export interface Member {
+  /** Azure AD object id. */
+  id: string;
+  name: string;
+  /** Teams user id (29:…). */
+  teamsId?: string;
+}
+
 export interface DoorContext {
   /** Minutes before a follow-up its reminder is due (a setting of the bot). */
   leadMinutes: number;
   /** The zone of the person's client, or the bot's default: dates typed without a zone are in it. */
   timeZone: string;
   /** The chat roster: roles.assign takes the person's name from it. */
-  members: { id: string; name: string; teamsId?: string }[];
+  members: Member[];
 }
 
-/** What a verb's builder gives back: the action, or a message when the input cannot make one. */
-export type Built = Action | { invalid: string };
+/** Input that cannot make an action: the message says why, in words a person reads. */
+export interface Invalid {
+  invalid: string;
+}
+
+/** Keys of an action's data that are not what a person typed. */
+const TECHNICAL_KEYS = new Set(['verb', 'card', 'msteams', 'open']);
+
+/** Bad input on `card`: the message, and what the person typed, to show again. */
+export function invalid(
+  card: CardName,
+  message: string,
+  data: Record<string, unknown>,
+): DoorResult {
+  const form = Object.fromEntries(Object.entries(data).filter(([k]) => !TECHNICAL_KEYS.has(k)));
+  return { kind: 'invalid', card, message, form };
+}

@@ -1,0 +1,61 @@
+import type { CardRenderer } from '../cards/renderer.js';
+import type { AdaptiveCard, CardRequest } from '../cards/types.js';
+import type { CardName } from '../door/card-names.js';
+import type { Actor, Engagement } from '../playbook/engagement.js';
+import type { Engagements } from './engagements.js';
+import type { Incoming } from './incoming.js';
+
+/** The line at the top of a card: an error, a confirmation or a note. */
+export type Message = NonNullable<CardRequest['message']>;
+
+/** Something to post to the chat: a card, or Markdown text. */
+export type Post = AdaptiveCard | string;
+
+export interface RepliesDeps {
+  engagements: Engagements;
+  cards: CardRenderer;
+  clock: () => Date;
+  /** The zone for dates when the person's client names none. */
+  defaultTimeZone: string;
+}
+
+/** Cards as one person or the whole chat sees them, and the chat's engagement as a person may read it. */
+export class Replies {
+  constructor(private readonly deps: RepliesDeps) {}
+
+  /** The person's zone, or the bot's default. */
+  zoneOf(incoming: Incoming): string {
+    return incoming.timeZone ?? this.deps.defaultTimeZone;
+  }
+
+  /** The card as `actor` sees it (their role's forms); with no actor, the shared card everyone sees. */
+  render(
+    card: CardName,
+    engagement: Engagement | undefined,
+    actor: Actor | undefined,
+    extra: Partial<CardRequest> = {},
+  ): AdaptiveCard {
+    const role = actor && engagement ? engagement.people[actor.id]?.role : undefined;
+    return this.deps.cards.render({
+      card,
+      ...(engagement ? { engagement } : {}),
+      ...(actor ? { viewer: { id: actor.id, ...(role ? { role } : {}) } } : {}),
+      now: this.deps.clock(),
+      ...extra,
+    });
+  }
+
+  /** The engagement of this chat as this person may see it: another tenant's is not theirs to read. */
+  async readable(incoming: Incoming): Promise<{ engagement?: Engagement; message?: Message }> {
+    const engagement = await this.deps.engagements.load(incoming.conversationId);
+    if (engagement && incoming.tenantId !== engagement.tenantId) {
+      return {
+        message: {
+          kind: 'error',
+          text: "This chat's engagement belongs to another organization; you cannot see or change it.",
+        },
+      };
+    }
+    return engagement ? { engagement } : {};
+  }
+}

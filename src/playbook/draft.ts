@@ -1,0 +1,43 @@
+import type { Engagement, Stamp } from './engagement.js';
+import { LIMITS } from './limits.js';
+import { nextReminderAt } from './steps/followups.js';
+
+/** Drops the oldest items of a list kept newest last, down to `max`. */
+function keepNewest(list: unknown[], max: number): void {
+  if (list.length > max) list.splice(0, list.length - max);
+}
+
+/** One line in the engagement's audit trail; the oldest lines go past LIMITS.history. */
+export function recordHistory(
+  draft: Engagement,
+  who: Stamp,
+  action: string,
+  summary: string,
+): void {
+  draft.history.push({ ...who, action, summary });
+  keepNewest(draft.history, LIMITS.history);
+}
+
+/**
+ * What every change of an engagement ends with: the earliest moment a reminder scheduler has work
+ * on it (denormalized for the due query), and when it changed.
+ */
+export function finishDraft(draft: Engagement, at: string): Engagement {
+  const next = nextReminderAt(draft);
+  if (next) draft.nextReminderAt = next;
+  else delete draft.nextReminderAt;
+  draft.updatedAt = at;
+  return draft;
+}
+
+/** Whether the activity was applied already (Teams delivers it again when an answer is slow). */
+export function wasApplied(e: Engagement, activityId: string | undefined): boolean {
+  return !!activityId && e.appliedActivityIds.includes(activityId);
+}
+
+/** Remembers an applied activity, so its redelivery changes nothing twice. */
+export function markApplied(draft: Engagement, activityId: string | undefined): void {
+  if (!activityId) return;
+  draft.appliedActivityIds.push(activityId);
+  keepNewest(draft.appliedActivityIds, LIMITS.appliedActivityIds);
+}

@@ -1,0 +1,86 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Instants, calendar dates and IANA time zones: checked, converted and said one way, by the
+ * playbook's summaries, the door's date inputs and the cards alike.
+ */
+
+/** An IANA time zone name the runtime knows, like Europe/Paris. */
+export function isTimeZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date yyyy-mm-dd that exists. */
+export function isIsoDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(text);
+}
+
+/** An instant written as ISO 8601 with a date and a time. */
+export function isIsoInstant(text: string): boolean {
+  return !Number.isNaN(Date.parse(text)) && /^\d{4}-\d{2}-\d{2}T/.test(text);
+}
+
+/** The calendar date (yyyy-mm-dd) of `now` in an IANA zone; in UTC when the zone is unknown. */
+export function dateIn(now: Date, zone: string | undefined): string {
+  if (!zone || !isTimeZone(zone)) return now.toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(now);
+}
+
+const known = (zone: string | undefined): string => (zone && isTimeZone(zone) ? zone : 'UTC');
+const inZone = (iso: string, zone: string | undefined) =>
+  DateTime.fromISO(iso, { zone: 'utc' }).setZone(known(zone));
+
+/**
+ * "Mon, 1 Jun 2026, 14:00 (Europe/Paris)": an instant as a person in that zone reads it (UTC when
+ * the zone is missing or unknown); the text as given when it is not an instant.
+ */
+export function sayInstant(iso: string, zone: string | undefined): string {
+  const dt = inZone(iso, zone);
+  if (!dt.isValid) return iso;
+  return `${dt.toFormat('ccc, d LLL yyyy, HH:mm', { locale: 'en-GB' })} (${known(zone)})`;
+}
+
+/** "4 Mar 2025" for a calendar date (yyyy-mm-dd); the text as given when it is not one. */
+export function sayDate(isoDate: string): string {
+  const dt = DateTime.fromISO(isoDate, { zone: 'utc' });
+  return dt.isValid ? dt.toFormat('d LLL yyyy', { locale: 'en-GB' }) : isoDate;
+}
+
+/** The local date (yyyy-mm-dd) and time (HH:mm) of an instant in a zone, as date and time inputs hold them. */
+export function localDateAndTime(iso: string, zone: string): { date: string; time: string } {
+  const dt = inZone(iso, zone);
+  if (!dt.isValid) return { date: '', time: '' };
+  return { date: dt.toFormat('yyyy-LL-dd'), time: dt.toFormat('HH:mm') };
+}
+
+/**
+ * The instant (ISO 8601, UTC) of a local date and time in a zone, or what is wrong with them.
+ * A time that does not exist in the zone (the hour skipped when clocks go forward) is refused.
+ */
+export function instantIn(
+  date: string,
+  time: string,
+  zone: string,
+): { iso: string } | { invalid: string } {
+  if (!isTimeZone(zone))
+    return {
+      invalid: `"${zone.slice(0, 64)}" is not a time zone I know: use an IANA name like Europe/Paris.`,
+    };
+  const local = DateTime.fromISO(`${date}T${time}`, { zone });
+  if (!local.isValid || local.toFormat('yyyy-LL-dd HH:mm') !== `${date} ${time}`) {
+    return {
+      invalid: `${date} ${time} does not exist in ${zone} (the clocks change then): choose another time.`,
+    };
+  }
+  return { iso: local.toUTC().toISO() ?? '' };
+}
