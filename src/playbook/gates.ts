@@ -6,7 +6,8 @@ const stepTitle = (id: IdentityStepId): string => {
   return step ? `${step.title} (Prepare Identity ${step.n})` : id;
 };
 
-function identityStepDone(e: Engagement, id: IdentityStepId): boolean {
+/** Whether a Prepare Identity step is recorded (4.2 by finalizing the authentication method). */
+export function identityStepDone(e: Engagement, id: IdentityStepId): boolean {
   return id === 'authMethod' ? Boolean(e.identity.authMethod) : Boolean(e.identity.steps[id]);
 }
 

@@ -1,16 +1,12 @@
+import { backoffMs, type Backoff } from '../backoff.js';
 import type { FollowUp } from '../playbook/engagement.js';
 import type { SettleOutcome } from '../playbook/reminders.js';
 import { DeliveryError, UndeliverableError } from './sender.js';
 
 /** When a reminder that could not be delivered is tried again, and when the bot gives up. */
-export interface ReminderRetryPolicy {
+export interface ReminderRetryPolicy extends Backoff {
   /** Claims of one reminder (sends tried) before it is settled undeliverable. */
   maxAttempts: number;
-  /** Wait after the first failed claim; doubles with each further one, with jitter. */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** Uniform in [0, 1), for the jitter. */
-  random: () => number;
 }
 
 export const DEFAULT_REMINDER_RETRY: ReminderRetryPolicy = {
@@ -19,12 +15,6 @@ export const DEFAULT_REMINDER_RETRY: ReminderRetryPolicy = {
   maxDelayMs: 15 * 60_000,
   random: Math.random,
 };
-
-/** Exponential backoff with equal jitter: between half and all of base * 2^(attempts-1), capped. */
-export function retryDelayMs(policy: ReminderRetryPolicy, attempts: number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
-  return Math.round(ceiling / 2 + policy.random() * (ceiling / 2));
-}
 
 /**
  * A reminder that failed for now: due again after a backoff (or the wait the chat service asked
@@ -41,7 +31,7 @@ export function retryOrGiveUp(
   if (attempts >= policy.maxAttempts) {
     return { kind: 'undeliverable', error: `${error} Gave up after ${attempts} attempts.` };
   }
-  const wait = Math.max(retryAfterMs, retryDelayMs(policy, attempts));
+  const wait = Math.max(retryAfterMs, backoffMs(policy, attempts));
   return { kind: 'retry', error, retryAt: new Date(now.getTime() + wait) };
 }
 

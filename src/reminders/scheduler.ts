@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import { sleep } from '../backoff.js';
 import type { Engagement, FollowUp } from '../playbook/engagement.js';
 import { claimDue, settle, type ClaimResult, type SettleOutcome } from '../playbook/reminders.js';
 import { mutateEngagement, type Change, type Mutate } from '../store/mutate.js';
@@ -77,7 +78,7 @@ export class ReminderScheduler {
     this.claimMs = deps.claimMs ?? DEFAULT_CLAIM_MS;
     this.retry = { ...DEFAULT_REMINDER_RETRY, ...deps.retry };
     this.mutate = deps.mutate ?? ((id, decide) => mutateEngagement(deps.store, id, decide));
-    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = deps.sleep ?? sleep;
     this.logger = deps.logger?.child({ component: 'reminders', instanceId: deps.instanceId });
   }
 

@@ -1,3 +1,4 @@
+import { backoffMs, sleep, type Backoff } from '../backoff.js';
 import type { Engagement } from '../playbook/engagement.js';
 import { KeyedQueue } from './keyed-queue.js';
 import {
@@ -19,13 +20,9 @@ export type Decide<R> = (current: Versioned | undefined) => Change<R>;
 /** Read, decide, write conditionally on one engagement; re-read and re-decide on a conflict. */
 export type Mutate = <R>(engagementId: string, decide: Decide<R>) => Promise<R>;
 
-export interface RetryPolicy {
+export interface RetryPolicy extends Backoff {
   /** How many conflicts (writes that lost to another instance) to absorb before giving up. */
   maxConflicts: number;
-  /** Backoff after the n-th conflict: a random wait up to min(maxDelayMs, baseDelayMs * 2^n). */
-  baseDelayMs: number;
-  maxDelayMs: number;
-  random: () => number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -34,8 +31,6 @@ export const DEFAULT_RETRY: RetryPolicy = {
   maxDelayMs: 200,
   random: Math.random,
 };
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Read the engagement, decide, write conditionally on the ETag; when someone else wrote first,
@@ -67,9 +62,7 @@ export async function mutateEngagement<R>(
           { cause: err },
         );
       }
-      await sleep(
-        policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** conflicts),
-      );
+      await sleep(backoffMs(policy, conflicts + 1));
     }
   }
 }

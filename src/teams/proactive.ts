@@ -5,6 +5,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
+import { backoffMs, sleep, type Backoff } from '../backoff.js';
 import { DeliveryError, UndeliverableError, type ReminderSender } from '../reminders/sender.js';
 
 export { DeliveryError, UndeliverableError, type ReminderSender };
@@ -88,25 +89,19 @@ export function retryAfterMs(err: unknown, nowMs: number): number | undefined {
 /** Sends cards proactively through botbuilder, retrying what Teams asks to retry. */
 export class BotReminderSender implements ReminderSender {
   private readonly maxAttempts: number;
-  private readonly baseDelayMs: number;
-  private readonly maxDelayMs: number;
+  private readonly backoff: Backoff;
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly random: () => number;
   private readonly now: () => number;
 
   constructor(private readonly options: BotReminderSenderOptions) {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 5);
-    this.baseDelayMs = options.baseDelayMs ?? 1000;
-    this.maxDelayMs = options.maxDelayMs ?? 15_000;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.random = options.random ?? Math.random;
+    this.backoff = {
+      baseDelayMs: options.baseDelayMs ?? 1000,
+      maxDelayMs: options.maxDelayMs ?? 15_000,
+      random: options.random ?? Math.random,
+    };
+    this.sleep = options.sleep ?? sleep;
     this.now = options.now ?? Date.now;
-  }
-
-  /** Exponential backoff with equal jitter: between half and all of base * 2^(attempt-1), capped. */
-  backoffMs(attempt: number): number {
-    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + this.random() * (ceiling / 2));
   }
 
   async send(reference: Record<string, unknown>, card: Record<string, unknown>): Promise<void> {
@@ -124,8 +119,8 @@ export class BotReminderSender implements ReminderSender {
       }
       const retryable = status !== undefined && RETRYABLE_STATUSES.includes(status);
       const askedMs = retryable ? retryAfterMs(err, this.now()) : undefined;
-      const waitMs = Math.max(askedMs ?? 0, this.backoffMs(attempt));
-      if (!retryable || attempt >= this.maxAttempts || waitMs > this.maxDelayMs) {
+      const waitMs = Math.max(askedMs ?? 0, backoffMs(this.backoff, attempt));
+      if (!retryable || attempt >= this.maxAttempts || waitMs > this.backoff.maxDelayMs) {
         const what =
           status === undefined
             ? 'the request failed before Teams answered'

@@ -112,13 +112,6 @@ describe('BotReminderSender', () => {
     expect(again.calls).toHaveLength(2);
   });
 
-  it('caps the backoff at maxDelayMs', () => {
-    const { bot } = sender([]);
-    expect([1, 2, 3, 4, 5, 6].map((n) => bot.backoffMs(n))).toEqual([
-      750, 1500, 3000, 6000, 6000, 6000,
-    ]);
-  });
-
   it('honours a Retry-After given in seconds or as an HTTP date', async () => {
     const nowMs = Date.parse('2030-03-04T09:00:00Z');
     const { bot, sleeps } = sender(

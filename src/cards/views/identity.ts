@@ -1,5 +1,5 @@
 import { AUTH_METHODS, IDENTITY_STEPS, titleOf } from '../../playbook/catalog.js';
-import { g2Missing, g3Missing } from '../../playbook/gates.js';
+import { g2Missing, g3Missing, identityStepDone } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { byWhen, clip } from '../format.js';
 import type { View } from '../types.js';
@@ -25,10 +25,8 @@ export function gateView(label: string, missing: string[], openText: string): Ga
 export function identityView(ctx: ViewContext): View {
   const { e, zone } = ctx;
   const identity = e?.identity;
-  const done = (id: (typeof IDENTITY_STEPS)[number]['id']) =>
-    id === 'authMethod' ? !!identity?.authMethod : !!identity?.steps[id];
   /** Prepare Identity runs in order: only the first open step can be recorded now. */
-  const next = IDENTITY_STEPS.find((s) => !done(s.id));
+  const next = e ? IDENTITY_STEPS.find((s) => !identityStepDone(e, s.id)) : IDENTITY_STEPS[0];
   const steps = IDENTITY_STEPS.map((s) => {
     if (s.id === 'authMethod') {
       const auth = identity?.authMethod;

@@ -1,5 +1,6 @@
-import { CHECKLIST_STEPS, ROLE_LABELS, STEPS } from '../../playbook/catalog.js';
+import { FEATURES, IDENTITY_STEPS, ROLE_LABELS, STEPS } from '../../playbook/catalog.js';
 import type { Engagement } from '../../playbook/engagement.js';
+import { identityStepDone } from '../../playbook/gates.js';
 import { blockers, keyOutputs, taskStatus } from '../../playbook/outputs.js';
 import { byWhen } from '../format.js';
 import type { View } from '../types.js';
@@ -14,7 +15,8 @@ function stepStates(
   e: Engagement,
 ): Record<(typeof STEPS)[number]['id'], { state: StepState; detail: string }> {
   const outputs = keyOutputs(e);
-  const identityDone = CHECKLIST_STEPS.filter((s) => e.identity.steps[s]).length;
+  const identityDone = IDENTITY_STEPS.filter((s) => identityStepDone(e, s.id)).length;
+  const decided = FEATURES.length - outputs.undecided.length;
   const liveFollowUps = e.followUps.filter((f) => !f.cancelled).length;
   const s = (done: boolean, detail: string) => ({
     state: done ? ('done' as const) : ('open' as const),
@@ -35,12 +37,12 @@ function stepStates(
           : 'not scheduled',
     ),
     identity: s(
-      identityDone === CHECKLIST_STEPS.length && !!e.identity.authMethod,
-      `${identityDone + (e.identity.authMethod ? 1 : 0)} of 6 done${e.identity.syncReady ? ', sync ready' : ''}`,
+      identityDone === IDENTITY_STEPS.length,
+      `${identityDone} of ${IDENTITY_STEPS.length} done${e.identity.syncReady ? ', sync ready' : ''}`,
     ),
     workshop: s(
       !!e.workshop.delivered,
-      e.workshop.delivered ? 'delivered' : `${6 - outputs.undecided.length} of 6 features decided`,
+      e.workshop.delivered ? 'delivered' : `${decided} of ${FEATURES.length} features decided`,
     ),
     outputs: s(
       outputs.complete,
