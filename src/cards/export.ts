@@ -7,14 +7,14 @@ import {
 } from '../playbook/catalog.js';
 import type { Engagement } from '../playbook/engagement.js';
 import { keyOutputs, taskStatus } from '../playbook/outputs.js';
-import { formatDate, formatInstant } from './format.js';
+import { sayDate, sayInstant } from '../playbook/time.js';
 
 /** Markdown special characters in what people typed, so their text stays text. */
 function md(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
-const when = (iso: string) => formatInstant(iso, 'UTC');
+const when = (iso: string) => sayInstant(iso, 'UTC');
 
 /** The key outputs and the follow-ups as Markdown a person can keep (a chat message or a file). */
 export function summaryMarkdown(e: Engagement): string {
@@ -45,7 +45,7 @@ export function summaryMarkdown(e: Engagement): string {
     lines.push(`- ${md(f.title)}: enable now (${md(f.decidedBy ?? '')})`);
   for (const f of out.planned)
     lines.push(
-      `- ${md(f.title)}: planned for ${formatDate(f.targetDate ?? '')} (${md(f.decidedBy ?? '')})`,
+      `- ${md(f.title)}: planned for ${sayDate(f.targetDate ?? '')} (${md(f.decidedBy ?? '')})`,
     );
   for (const f of out.undecided) lines.push(`- ${md(f.title)}: not decided yet`);
   lines.push('', '## Areas the customer does not plan to enable, and why');
@@ -85,7 +85,7 @@ export function summaryMarkdown(e: Engagement): string {
       .map(md)
       .join(', ');
     lines.push(
-      `- ${titleOf(FOLLOW_UP_KINDS, f.kind)}: ${formatInstant(f.startsAt, f.timeZone)} (${f.timeZone})${who ? `, with ${who}` : ''}${f.agenda ? `. Agenda: ${md(f.agenda)}` : ''}`,
+      `- ${titleOf(FOLLOW_UP_KINDS, f.kind)}: ${sayInstant(f.startsAt, f.timeZone)}${who ? `, with ${who}` : ''}${f.agenda ? `. Agenda: ${md(f.agenda)}` : ''}`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,29 +1,9 @@
-import { DateTime } from 'luxon';
 import type { Stamp } from '../playbook/engagement.js';
+import { sayInstant } from '../playbook/time.js';
 
-/** "Tue 4 Mar 2025, 15:00 GMT+1" in the given IANA zone; the raw text if it is not a date. */
-export function formatInstant(iso: string, zone: string): string {
-  const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
-  if (!dt.isValid) return iso;
-  return dt.toFormat('ccc d LLL yyyy, HH:mm ZZZZ', { locale: 'en-GB' });
-}
-
-/** "4 Mar 2025" for a calendar date (yyyy-mm-dd). */
-export function formatDate(isoDate: string): string {
-  const dt = DateTime.fromISO(isoDate, { zone: 'utc' });
-  return dt.isValid ? dt.toFormat('d LLL yyyy', { locale: 'en-GB' }) : isoDate;
-}
-
-/** The date (yyyy-mm-dd) and time (HH:mm) of an instant in a zone, for Input.Date / Input.Time values. */
-export function dateAndTime(iso: string, zone: string): { date: string; time: string } {
-  const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone);
-  if (!dt.isValid) return { date: '', time: '' };
-  return { date: dt.toFormat('yyyy-LL-dd'), time: dt.toFormat('HH:mm') };
-}
-
-/** "Ana Ruiz, 4 Mar 2025, 14:00 UTC": who did it and when. */
+/** "Ana Ruiz, Tue, 4 Mar 2025, 14:00 (UTC)": who did it and when. */
 export function byWhen(s: Stamp, zone: string): string {
-  return `${s.byName}, ${formatInstant(s.at, zone).replace(/^\w{3} /, '')}`;
+  return `${s.byName}, ${sayInstant(s.at, zone)}`;
 }
 
 /** "Ana, Ben and 3 more" — a list that stays short on a card. */

@@ -1,6 +1,7 @@
 import { AGENDA_TOPICS, ASSESSMENT_LEVELS, SELF_ASSESSMENT_AREAS } from '../../playbook/catalog.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { byWhen, clip, dateAndTime, formatInstant, names } from '../format.js';
+import { localDateAndTime, sayInstant } from '../../playbook/time.js';
+import { byWhen, clip, names } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, nav, personName, type ViewContext } from './common.js';
 
@@ -21,7 +22,7 @@ export function agendaView(ctx: ViewContext): View {
   const assessments = conversation ? Object.entries(conversation.selfAssessments) : [];
   const questions = conversation?.questions ?? [];
   const scheduledFor = conversation?.scheduledFor;
-  const when = scheduledFor ? dateAndTime(scheduledFor, zone) : { date: '', time: '' };
+  const when = scheduledFor ? localDateAndTime(scheduledFor, zone) : { date: '', time: '' };
   const viewerId = ctx.req.viewer?.id;
   const mine =
     viewerId && !shared && role === 'stakeholder'
@@ -32,7 +33,7 @@ export function agendaView(ctx: ViewContext): View {
   return {
     ...baseView(ctx, 'agenda', nav('licensing', 'identity', 'status')),
     scheduledText: scheduledFor
-      ? `Scheduled for ${formatInstant(scheduledFor, zone)} (by ${conversation?.scheduled?.byName ?? 'the FastTrack Manager'}).`
+      ? `Scheduled for ${sayInstant(scheduledFor, zone)} (by ${conversation?.scheduled?.byName ?? 'the FastTrack Manager'}).`
       : 'Not scheduled yet.',
     delivered: !!conversation?.delivered,
     deliveredText: conversation?.delivered

@@ -1,7 +1,8 @@
 import { FOLLOW_UP_KINDS, titleOf } from '../../playbook/catalog.js';
 import type { Engagement, FollowUp } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { byWhen, clip, dateAndTime, fitting, formatInstant, names } from '../format.js';
+import { localDateAndTime, sayInstant } from '../../playbook/time.js';
+import { byWhen, clip, fitting, names } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, choices, nav, personName, type ViewContext } from './common.js';
 
@@ -19,7 +20,7 @@ export function reminderState(
   zone: string,
 ): { text: string; color: string; failed: boolean } {
   const r = f.reminder;
-  const at = (iso: string | undefined) => formatInstant(iso ?? r.dueAt, f.timeZone || zone);
+  const at = (iso: string | undefined) => sayInstant(iso ?? r.dueAt, f.timeZone || zone);
   switch (r.state) {
     case 'pending':
       return { text: `Reminder due ${at(r.dueAt)}`, color: 'default', failed: false };
@@ -45,11 +46,11 @@ export function reminderState(
 /** One follow-up as cards list it. */
 export function followUpItem(e: Engagement, f: FollowUp, zone: string) {
   const state = reminderState(f, zone);
-  const when = dateAndTime(f.startsAt, f.timeZone);
+  const when = localDateAndTime(f.startsAt, f.timeZone);
   return {
     id: f.id,
     kind: titleOf(FOLLOW_UP_KINDS, f.kind),
-    when: `${formatInstant(f.startsAt, f.timeZone)} (${f.timeZone})`,
+    when: sayInstant(f.startsAt, f.timeZone),
     attendees: f.attendees.length
       ? names(
           f.attendees.map((id) => personName(e, id)),

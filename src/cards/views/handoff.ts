@@ -10,7 +10,8 @@ import {
 import type { Engagement } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { caLicensed } from '../../playbook/outputs.js';
-import { byWhen, clip, count, formatDate } from '../format.js';
+import { sayDate } from '../../playbook/time.js';
+import { byWhen, clip, count } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 
@@ -34,7 +35,7 @@ function knownFacts(e: Engagement): { title: string; value: string }[] {
     const what = !d
       ? 'undecided'
       : d.choice === 'planned'
-        ? `planned ${formatDate(d.targetDate ?? '')}`
+        ? `planned ${sayDate(d.targetDate ?? '')}`
         : FEATURE_CHOICE_LABELS[d.choice].toLowerCase();
     return `${f.title}: ${what}`;
   }).join('; ');

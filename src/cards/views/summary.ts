@@ -1,7 +1,8 @@
 import { NEXT_PHASES } from '../../playbook/catalog.js';
 import { g5Missing } from '../../playbook/gates.js';
 import { keyOutputs, type FeatureOutput } from '../../playbook/outputs.js';
-import { byWhen, clip, formatDate } from '../format.js';
+import { sayDate } from '../../playbook/time.js';
+import { byWhen, clip } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { followUpItem, MAX_FOLLOW_UPS_SHOWN } from './followup.js';
@@ -32,7 +33,7 @@ export function summaryView(ctx: ViewContext): View {
     enabled: outputs?.enabled.map((f) => fact(f, `enable now (${f.decidedBy ?? ''})`)) ?? [],
     planned:
       outputs?.planned.map((f) =>
-        fact(f, `planned for ${formatDate(f.targetDate ?? '')} (${f.decidedBy ?? ''})`),
+        fact(f, `planned for ${sayDate(f.targetDate ?? '')} (${f.decidedBy ?? ''})`),
       ) ?? [],
     notPlanned:
       outputs?.notPlanned.map((f) =>

@@ -10,7 +10,8 @@ import type { FeatureDecision } from '../../playbook/engagement.js';
 import { g4Missing } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { mfaRecommendation } from '../../playbook/outputs.js';
-import { byWhen, clip, count, formatDate } from '../format.js';
+import { sayDate } from '../../playbook/time.js';
+import { byWhen, clip, count } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { gateView } from './identity.js';
@@ -21,7 +22,7 @@ function decisionText(d: FeatureDecision | undefined, zone: string): string {
   if (!d) return 'Not decided yet';
   const what =
     d.choice === 'planned'
-      ? `Planned for ${formatDate(d.targetDate ?? '')}`
+      ? `Planned for ${sayDate(d.targetDate ?? '')}`
       : d.choice === 'notPlanned'
         ? `Not planned: ${clip(d.reason ?? '', 300)}`
         : FEATURE_CHOICE_LABELS[d.choice];
