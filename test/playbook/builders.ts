@@ -6,11 +6,22 @@
 import type { Action } from '../../src/playbook/actions.js';
 import { apply, type Applied, type Decision } from '../../src/playbook/apply.js';
 import type { Actor, Engagement, HandoffForm } from '../../src/playbook/engagement.js';
-import { describeRefusal, isRefusal, type Refusal } from '../../src/playbook/refusal.js';
-import { startEngagement } from '../../src/playbook/start.js';
+import type { Refusal } from '../../src/playbook/refusal.js';
+import {
+  applied as appliedAt,
+  ARCHITECT,
+  BDM,
+  FE,
+  FM,
+  GUEST,
+  OTHER_TENANT,
+  person,
+  SME,
+  started as startedAt,
+  TENANT,
+} from '../support/playbook.js';
 
-export const TENANT = 'tenant-contoso';
-export const OTHER_TENANT = 'tenant-fabrikam';
+export { BDM, FE, FM, OTHER_TENANT, SME, TENANT };
 export const CUSTOMER = 'Contoso Ltd';
 
 /** The engagement starts at T0; `at(n)` is n minutes later. */
@@ -19,14 +30,10 @@ export const at = (minutes: number): Date => new Date(T0.getTime() + minutes * 6
 /** When the builders act, unless told otherwise. */
 export const BUILD_TIME = at(60);
 
-const person = (id: string, name: string, tenantId = TENANT): Actor => ({ id, name, tenantId });
-export const FM = person('aad-fm', 'Fiona Manager');
-export const FE = person('aad-fe', 'Evan Engineer');
-export const SME = person('aad-sme', 'Sara Specialist');
-export const BDM = person('aad-bdm', 'Bea Business');
-export const SEC = person('aad-sec', 'Sol Security');
+/** The second stakeholder. */
+export const SEC = ARCHITECT;
 /** Same tenant, never added to the engagement. */
-export const STRANGER = person('aad-stranger', 'Stan Stranger');
+export const STRANGER = GUEST;
 /** The FM's own object id, but signed in from another organization. */
 export const OUTSIDER = person(FM.id, 'Fiona Elsewhere', OTHER_TENANT);
 
@@ -38,13 +45,7 @@ export function applied(
   now = BUILD_TIME,
   activityId?: string,
 ): Applied {
-  const outcome = apply(e, action, actor, now, activityId);
-  if (!outcome.ok) {
-    throw new Error(
-      `${action.type} by ${actor.name} was refused: ${describeRefusal(outcome.refusal)}`,
-    );
-  }
-  return outcome;
+  return appliedAt(e, actor, action, now, activityId);
 }
 
 /** The engagement after a successful action. */
@@ -75,18 +76,15 @@ export function edited(e: Engagement, edit: (draft: Engagement) => void): Engage
 }
 
 export function started(now = T0): Engagement {
-  const e = startEngagement(
+  return startedAt(
     {
       customer: CUSTOMER,
       tenantId: TENANT,
       conversationId: '19:chat-contoso@thread.v2',
       conversationType: 'groupChat',
     },
-    FM,
     now,
   );
-  if (isRefusal(e)) throw new Error(describeRefusal(e));
-  return e;
 }
 
 /** FE, SME and two stakeholders assigned; kickoff not yet confirmed. */

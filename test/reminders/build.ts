@@ -1,12 +1,8 @@
 import type { Action } from '../../src/playbook/actions.js';
-import { apply } from '../../src/playbook/apply.js';
-import type { Actor, Engagement } from '../../src/playbook/engagement.js';
-import { isRefusal } from '../../src/playbook/refusal.js';
-import { startEngagement } from '../../src/playbook/start.js';
+import type { Engagement } from '../../src/playbook/engagement.js';
+import { applied, FM, started } from '../support/playbook.js';
 
 /** Small builders for reminder tests: engagements made by the real playbook, nothing hand-written. */
-
-export const FM: Actor = { id: 'aad-fm-1', name: 'Fiona Manager', tenantId: 'tenant-1' };
 
 export const MINUTE = 60_000;
 
@@ -15,9 +11,7 @@ export function at(base: Date, minutes: number): Date {
 }
 
 export function act(e: Engagement, action: Action, now: Date): Engagement {
-  const outcome = apply(e, action, FM, now);
-  if (!outcome.ok) throw new Error(`refused ${action.type}: ${outcome.refusal.message}`);
-  return outcome.engagement;
+  return applied(e, FM, action, now).engagement;
 }
 
 export interface FollowUpSpec {
@@ -28,7 +22,7 @@ export interface FollowUpSpec {
 
 /** An engagement in chat `chat`, kickoff confirmed, with one follow-up per spec scheduled at `now`. */
 export function engagementWith(chat: string, now: Date, followUps: FollowUpSpec[]): Engagement {
-  const started = startEngagement(
+  const begun = started(
     {
       customer: `Contoso ${chat}`,
       tenantId: FM.tenantId,
@@ -45,11 +39,9 @@ export function engagementWith(chat: string, now: Date, followUps: FollowUpSpec[
         bot: { id: '28:bot-app-id', name: 'Deploy Securely' },
       },
     },
-    FM,
     now,
   );
-  if (isRefusal(started)) throw new Error(started.message);
-  let e = act(started, { type: 'confirmKickoff' }, now);
+  let e = act(begun, { type: 'confirmKickoff' }, now);
   for (const spec of followUps) {
     e = act(
       e,

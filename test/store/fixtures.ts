@@ -2,38 +2,30 @@ import { randomUUID } from 'node:crypto';
 import type { Action } from '../../src/playbook/actions.js';
 import { apply } from '../../src/playbook/apply.js';
 import type { Actor, Engagement } from '../../src/playbook/engagement.js';
-import { isRefusal } from '../../src/playbook/refusal.js';
-import { startEngagement } from '../../src/playbook/start.js';
 import type { Decide } from '../../src/store/mutate.js';
+import { applied, FM, person, started, TENANT } from '../support/playbook.js';
 
-export const TENANT = '0a7e5c6b-1111-4c8e-9d2f-000000000001';
 export const NOW = new Date('2025-03-03T09:00:00.000Z');
-export const FM: Actor = { id: 'aad-fm', name: 'Fiona Manager', tenantId: TENANT };
 
 export function stakeholder(n: number): Actor {
-  return { id: `aad-stakeholder-${n}`, name: `Stakeholder ${n}`, tenantId: TENANT };
+  return person(`aad-stakeholder-${n}`, `Stakeholder ${n}`);
 }
 
 function mustApply(e: Engagement, action: Action, actor: Actor): Engagement {
-  const outcome = apply(e, action, actor, NOW);
-  if (!outcome.ok) throw new Error(`fixture refused: ${outcome.refusal.message}`);
-  return outcome.engagement;
+  return applied(e, actor, action, NOW).engagement;
 }
 
 /** A freshly started engagement in its own chat (so its id is new). */
 export function newEngagement(customer = 'Contoso'): Engagement {
-  const started = startEngagement(
+  return started(
     {
       customer,
       tenantId: TENANT,
       conversationId: `19:${randomUUID()}@thread.v2`,
       conversationType: 'groupChat',
     },
-    FM,
     NOW,
   );
-  if (isRefusal(started)) throw new Error(started.message);
-  return started;
 }
 
 /** An engagement past its kickoff with `people` stakeholders (title IT) who can answer the agenda card. */

@@ -3,25 +3,18 @@
  * apply) in order, each at its own time. Reusable by card, door and conversation tests.
  */
 import type { Action } from '../../src/playbook/actions.js';
-import { apply } from '../../src/playbook/apply.js';
 import type { Actor, Engagement, ReminderState } from '../../src/playbook/engagement.js';
-import { describeRefusal, isRefusal } from '../../src/playbook/refusal.js';
-import { startEngagement } from '../../src/playbook/start.js';
+import { applied, ARCHITECT, BDM, FE, FM, GUEST, SME, started, TENANT } from './playbook.js';
 
-export const TENANT = 'tenant-contoso-0001';
+export { ARCHITECT, BDM, FE, FM, SME, TENANT };
+/** In the chat, without a role. */
+export const OUTSIDER = GUEST;
 export const CONVERSATION = '19:meeting_deploy-securely@thread.v2';
 /** When the engagement starts; every later action is a few minutes after the one before. */
 export const T0 = new Date('2025-03-03T09:00:00.000Z');
 /** A moment after every fixture's actions, for rendering cards. */
 export const NOW = new Date('2025-03-28T10:00:00.000Z');
 
-const person = (id: string, name: string): Actor => ({ id, name, tenantId: TENANT });
-export const FM = person('aad-fm-fiona', 'Fiona Meyer');
-export const FE = person('aad-fe-erik', 'Erik Lund');
-export const SME = person('aad-sme-sofia', 'Sofia Rossi');
-export const BDM = person('aad-sh-ana', 'Ana Ruiz');
-export const ARCHITECT = person('aad-sh-sam', 'Sam Okafor');
-export const OUTSIDER = person('aad-guest-olga', 'Olga Novak');
 /** The chat roster: everyone in the chat, with a guest who has no role. */
 export const MEMBERS = [FM, FE, SME, BDM, ARCHITECT, OUTSIDER].map(({ id, name }) => ({
   id,
@@ -39,12 +32,10 @@ export class EngagementBuilder {
   }
 
   static start(customer = 'Contoso Ltd'): EngagementBuilder {
-    const e = startEngagement(
+    const e = started(
       { customer, tenantId: TENANT, conversationId: CONVERSATION, conversationType: 'groupChat' },
-      FM,
       T0,
     );
-    if (isRefusal(e)) throw new Error(describeRefusal(e));
     return new EngagementBuilder(e);
   }
 
@@ -55,12 +46,7 @@ export class EngagementBuilder {
   }
 
   act(actor: Actor, action: Action): this {
-    const outcome = apply(this.engagement, action, actor, this.tick());
-    if (!outcome.ok)
-      throw new Error(
-        `${action.type} by ${actor.name} refused: ${describeRefusal(outcome.refusal)}`,
-      );
-    this.engagement = outcome.engagement;
+    this.engagement = applied(this.engagement, actor, action, this.tick()).engagement;
     return this;
   }
 
