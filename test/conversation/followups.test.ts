@@ -2,7 +2,12 @@
  * Next steps in the chat: the FM schedules, reschedules and cancels follow-ups, others are refused,
  * and the reminder arrives in the chat once, from the bot's own scheduler, at the lead time.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { engagementIdFor } from '../../src/playbook/start.js';
+import { openEmbeddedStore } from '../../src/store/embedded.js';
+import type { EngagementStore } from '../../src/store/store.js';
 import { PEOPLE, startTestBot, type TestBot } from '../support/app.js';
 import { cardText, type Chat } from '../support/chat.js';
 import type { PostedMessage } from '../support/teams-channel.js';
@@ -21,23 +26,56 @@ async function eventually<T>(probe: () => T | undefined, what: string, ms = 8000
   }
 }
 
+/** Each pass of the bot's reminder scheduler over the store: when it looked, and how many were due. */
+interface Tick {
+  now: string;
+  due: number;
+}
+
+/** The real embedded store, telling each scheduler pass as it ends. */
+function watched(store: EngagementStore, ticks: Tick[]): EngagementStore {
+  return {
+    get: (id) => store.get(id),
+    create: (e) => store.create(e),
+    replace: (e, etag) => store.replace(e, etag),
+    close: () => store.close(),
+    async dueReminders(at, limit) {
+      const due = await store.dueReminders(at, limit);
+      ticks.push({ now: at, due: due.length });
+      return due;
+    },
+  };
+}
+
 describe('follow-ups and their reminders', () => {
   let now = START;
   let bot: TestBot;
   let chat: Chat;
   let card: PostedMessage;
+  const ticks: Tick[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'ds-followups-'));
+  /** Resolves once `count` scheduler passes have ended after `after` passes, each at the clock's `now`. */
+  const passes = (after: number, count: number) =>
+    eventually(() => {
+      const later = ticks.slice(after).filter((t) => t.now === now.toISOString());
+      return later.length >= count ? later : undefined;
+    }, `${count} reminder pass(es) at ${now.toISOString()}`);
 
   beforeAll(async () => {
     bot = await startTestBot({
       clock: () => now,
       env: { REMINDER_INTERVAL_SECONDS: '1', REMINDER_LEAD_MINUTES: '30' },
+      store: watched(await openEmbeddedStore({ dataDir }), ticks),
     });
     ({ chat, card } = await bot.engagement(CHAT, 'Tailspin Toys', [
       [fe, 'FE'],
       [bdm, 'stakeholder', 'BDM'],
     ]));
   });
-  afterAll(() => bot.close());
+  afterAll(async () => {
+    await bot.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   const followUps = async () =>
     (await bot.app.store.get(engagementIdFor(CHAT)))!.engagement.followUps;
@@ -125,7 +163,8 @@ describe('follow-ups and their reminders', () => {
   it('posts the reminder in the chat at the lead time, once, and never for a cancelled meeting', async () => {
     const reminders = () => chat.messages().filter((m) => cardText(m.card).startsWith('⏰'));
     now = new Date('2026-06-01T12:00:00Z'); // before the lead time: nothing yet
-    await new Promise((r) => setTimeout(r, 1500));
+    const [early] = await passes(ticks.length, 1);
+    expect(early.due).toBe(0);
     expect(reminders()).toHaveLength(0);
 
     now = new Date('2026-06-01T12:31:00Z');
@@ -135,7 +174,7 @@ describe('follow-ups and their reminders', () => {
     );
     expect(cardText(reminder.card)).toMatch(/Business value discovery with finance/);
     expect(cardText(reminder.card)).not.toMatch(/Cancelled later/);
-    await new Promise((r) => setTimeout(r, 2500)); // two more ticks
+    await passes(ticks.length, 2); // two more passes send nothing again
     expect(reminders()).toHaveLength(1);
     const [first, cancelled] = await followUps();
     expect(first.reminder.state).toBe('sent');
