@@ -47,314 +47,358 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
     await cosmos.stop();
   });
 
-  it('starts when the FM says "start Contoso", and nothing else starts before the kickoff (G1)', async () => {
-    await chat.say(fm, 'START   Contoso Ltd');
-    card = chat.last();
-    expect(cardText(card.card)).toMatch(/Contoso Ltd/);
-    const e = await stored();
-    expect(e.customer).toBe('Contoso Ltd');
-    expect(e.people[fm.aadObjectId]).toMatchObject({ role: 'FM', name: fm.name });
-    expect(e.conversationReference).toMatchObject({ conversation: { id: CHAT } });
+  /** One step of the story: each starts from what the steps before it recorded. */
+  const step = async (name: string, run: () => Promise<void>) => {
+    try {
+      await run();
+    } catch (err) {
+      throw new Error(`step "${name}" failed: ${(err as Error).message}`, { cause: err });
+    }
+  };
 
-    const before = await act(fm, 'licensing.record', {
-      card: 'licensing',
-      licences: 'm365e3',
-      addOns: '',
-      licensingNotes: '',
+  it('walks from the kickoff to the next phase, one step after another', async () => {
+    await step(
+      'starts when the FM says "start Contoso", and nothing else starts before the kickoff (G1)',
+      async () => {
+        await chat.say(fm, 'START   Contoso Ltd');
+        card = chat.last();
+        expect(cardText(card.card)).toMatch(/Contoso Ltd/);
+        const e = await stored();
+        expect(e.customer).toBe('Contoso Ltd');
+        expect(e.people[fm.aadObjectId]).toMatchObject({ role: 'FM', name: fm.name });
+        expect(e.conversationReference).toMatchObject({ conversation: { id: CHAT } });
+
+        const before = await act(fm, 'licensing.record', {
+          card: 'licensing',
+          licences: 'm365e3',
+          addOns: '',
+          licensingNotes: '',
+        });
+        expect(before).toMatch(/Gate G1/);
+        expect(before).toMatch(/confirms the kickoff call/);
+        expect((await stored()).licensing).toBeUndefined();
+
+        expect(await act(fm, 'kickoff.confirm', { card: 'roles' })).toMatch(
+          /confirmed the kickoff/,
+        );
+        expect((await stored()).kickoff?.by).toBe(fm.aadObjectId);
+      },
+    );
+
+    await step('lets the FM assign roles from the chat members, and no one else', async () => {
+      const assign = (who: typeof fm, person: typeof fm, role: string, title?: string) =>
+        act(who, 'roles.assign', {
+          card: 'roles',
+          personId: person.aadObjectId,
+          role,
+          ...(title ? { title } : {}),
+        });
+      expect(await assign(fe, fe, 'FM')).toMatch(/not part of the engagement/);
+      await assign(fm, fe, 'FE');
+      expect(await assign(fe, sme, 'FM')).toMatch(/Only the FastTrack Manager can do that/);
+      await assign(fm, sme, 'SME');
+      await assign(fm, bdm, 'stakeholder', 'BDM');
+      expect(await assign(fm, architect, 'stakeholder')).toMatch(/A stakeholder needs a title/);
+      await assign(fm, architect, 'stakeholder', 'Security Architect');
+      const people = (await stored()).people;
+      expect(
+        Object.values(people)
+          .map((p) => `${p.name}:${p.role}:${p.title ?? ''}`)
+          .sort(),
+      ).toEqual(
+        [
+          `${fm.name}:FM:`,
+          `${fe.name}:FE:`,
+          `${sme.name}:SME:`,
+          `${bdm.name}:stakeholder:BDM`,
+          `${architect.name}:stakeholder:Security Architect`,
+        ].sort(),
+      );
+      expect(people[bdm.aadObjectId].teamsId).toBe(bdm.id);
     });
-    expect(before).toMatch(/Gate G1/);
-    expect(before).toMatch(/confirms the kickoff call/);
-    expect((await stored()).licensing).toBeUndefined();
 
-    expect(await act(fm, 'kickoff.confirm', { card: 'roles' })).toMatch(/confirmed the kickoff/);
-    expect((await stored()).kickoff?.by).toBe(fm.aadObjectId);
-  });
-
-  it('lets the FM assign roles from the chat members, and no one else', async () => {
-    const assign = (who: typeof fm, person: typeof fm, role: string, title?: string) =>
-      act(who, 'roles.assign', {
-        card: 'roles',
-        personId: person.aadObjectId,
-        role,
-        ...(title ? { title } : {}),
-      });
-    expect(await assign(fe, fe, 'FM')).toMatch(/not part of the engagement/);
-    await assign(fm, fe, 'FE');
-    expect(await assign(fe, sme, 'FM')).toMatch(/Only the FastTrack Manager can do that/);
-    await assign(fm, sme, 'SME');
-    await assign(fm, bdm, 'stakeholder', 'BDM');
-    expect(await assign(fm, architect, 'stakeholder')).toMatch(/A stakeholder needs a title/);
-    await assign(fm, architect, 'stakeholder', 'Security Architect');
-    const people = (await stored()).people;
-    expect(
-      Object.values(people)
-        .map((p) => `${p.name}:${p.role}:${p.title ?? ''}`)
-        .sort(),
-    ).toEqual(
-      [
-        `${fm.name}:FM:`,
-        `${fe.name}:FE:`,
-        `${sme.name}:SME:`,
-        `${bdm.name}:stakeholder:BDM`,
-        `${architect.name}:stakeholder:Security Architect`,
-      ].sort(),
+    await step(
+      'updates the shared card in place, with a user-specific view for each person',
+      async () => {
+        const shared = chat.messages().find((m) => m.id === card.id);
+        expect(shared?.updates).toBeGreaterThan(0);
+        const refresh = (shared?.card as { refresh?: { userIds: string[] } }).refresh;
+        expect(refresh?.userIds.sort()).toEqual(
+          [fm.id, fe.id, sme.id, bdm.id, architect.id].sort(),
+        );
+        const updates = shared?.updates;
+        // An automatic refresh answers with the person's own view and never touches the shared card.
+        const fmView = await chat.execute(
+          fm,
+          card,
+          'refresh',
+          { card: 'roles' },
+          { automatic: true },
+        );
+        const bdmView = await chat.execute(
+          bdm,
+          card,
+          'refresh',
+          { card: 'roles' },
+          { automatic: true },
+        );
+        expect(cardVerbs(fmView)).toContain('roles.assign');
+        expect(cardVerbs(bdmView)).not.toContain('roles.assign');
+        expect(chat.messages().find((m) => m.id === card.id)?.updates).toBe(updates);
+      },
     );
-    expect(people[bdm.aadObjectId].teamsId).toBe(bdm.id);
-  });
 
-  it('updates the shared card in place, with a user-specific view for each person', async () => {
-    const shared = chat.messages().find((m) => m.id === card.id);
-    expect(shared?.updates).toBeGreaterThan(0);
-    const refresh = (shared?.card as { refresh?: { userIds: string[] } }).refresh;
-    expect(refresh?.userIds.sort()).toEqual([fm.id, fe.id, sme.id, bdm.id, architect.id].sort());
-    const updates = shared?.updates;
-    // An automatic refresh answers with the person's own view and never touches the shared card.
-    const fmView = await chat.execute(fm, card, 'refresh', { card: 'roles' }, { automatic: true });
-    const bdmView = await chat.execute(
-      bdm,
-      card,
-      'refresh',
-      { card: 'roles' },
-      { automatic: true },
-    );
-    expect(cardVerbs(fmView)).toContain('roles.assign');
-    expect(cardVerbs(bdmView)).not.toContain('roles.assign');
-    expect(chat.messages().find((m) => m.id === card.id)?.updates).toBe(updates);
-  });
-
-  it('refuses strangers and people of another tenant, changing nothing', async () => {
-    const before = await stored();
-    expect(
-      await act(stranger, 'agenda.acknowledge', {
+    await step('refuses strangers and people of another tenant, changing nothing', async () => {
+      const before = await stored();
+      expect(
+        await act(stranger, 'agenda.acknowledge', {
+          card: 'agenda',
+          topics: 'importance',
+          question: '',
+        }),
+      ).toMatch(/not part of the engagement/);
+      const foreign = await chat.execute(outsider, card, 'agenda.acknowledge', {
         card: 'agenda',
         topics: 'importance',
         question: '',
-      }),
-    ).toMatch(/not part of the engagement/);
-    const foreign = await chat.execute(outsider, card, 'agenda.acknowledge', {
-      card: 'agenda',
-      topics: 'importance',
-      question: '',
-    });
-    expect(cardText(foreign)).toMatch(/another organization/);
-    expect(cardText(foreign)).not.toMatch(/Megan Bowen/); // nothing of the engagement is shown to them
-    const after = await stored();
-    expect(after.conversation).toEqual(before.conversation);
-    expect(after.history).toHaveLength(before.history.length);
-  });
-
-  it('records licensing and the M365 Security Conversation (task 4017)', async () => {
-    expect(await act(fm, 'conversation.deliver', { card: 'agenda' })).toMatch(
-      /licences and security add-ons/,
-    );
-    await act(fm, 'licensing.record', {
-      card: 'licensing',
-      licences: 'm365e3,emse3',
-      addOns: 'defenderO365',
-      licensingNotes: 'Renewal in June',
-    });
-    const ack = await act(bdm, 'agenda.acknowledge', {
-      card: 'agenda',
-      topics: 'importance,baseline,deploySecurely',
-      question: 'Does the baseline cover contractors?',
-    });
-    expect(ack).toMatch(/acknowledged/);
-    await act(architect, 'agenda.acknowledge', {
-      card: 'agenda',
-      topics: 'importance,baseline',
-      question: '',
-    });
-    await act(architect, 'agenda.assess', {
-      card: 'agenda',
-      level_identity: 'working',
-      level_device: 'basic',
-      level_information: 'new',
-    });
-    expect(
-      await act(fe, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: '' }),
-    ).toMatch(/Only the Customer stakeholder/);
-    await act(fm, 'conversation.deliver', { card: 'agenda' });
-    const e = await stored();
-    expect(e.licensing?.licences).toEqual(['m365e3', 'emse3']);
-    expect(Object.keys(e.conversation.acknowledgements).sort()).toEqual(
-      [bdm.aadObjectId, architect.aadObjectId].sort(),
-    );
-    expect(e.conversation.questions.map((q) => q.text)).toEqual([
-      'Does the baseline cover contractors?',
-    ]);
-    expect(e.conversation.delivered?.by).toBe(fm.aadObjectId);
-  });
-
-  it('keeps the authentication method behind the forests (G2), then records it with its rationale (task 3736)', async () => {
-    const refused = await act(fe, 'auth.finalize', {
-      card: 'auth',
-      authMethod: 'phs',
-      authRationale: 'Simplest, resilient',
-      authDecidedBy: 'Nestor Wilke',
-    });
-    expect(refused).toMatch(/Gate G2/);
-    expect(refused).toMatch(/Existing forests identified and malformed UPNs cleaned up/);
-    expect(refused).toContain('Simplest, resilient'); // what was typed is kept on the card
-    expect((await stored()).identity.authMethod).toBeUndefined();
-
-    await act(fe, 'identity.complete', {
-      card: 'identity',
-      step: 'forests',
-      note_forests: 'One forest, 40 UPNs fixed with IdFix',
-    });
-    await act(bdm, 'auth.prefer', {
-      card: 'auth',
-      preferMethod: 'phs',
-      preferComment: 'No on-premises dependency',
-    });
-    await act(fe, 'auth.finalize', {
-      card: 'auth',
-      authMethod: 'phs',
-      authRationale: 'Simplest, resilient',
-      authDecidedBy: 'Nestor Wilke',
-    });
-    const auth = (await stored()).identity.authMethod;
-    expect(auth).toMatchObject({
-      method: 'phs',
-      rationale: 'Simplest, resilient',
-      decidedBy: 'Nestor Wilke',
-      by: fe.aadObjectId,
-    });
-  });
-
-  it('marks identity synchronization ready only with break-glass, block-all CA and MFA for admins (G3)', async () => {
-    await act(fe, 'identity.complete', {
-      card: 'identity',
-      step: 'aadConnect',
-      note_aadConnect: 'Staging mode, no sync',
-    });
-    const refused = await act(fe, 'identity.syncReady', { card: 'identity' });
-    expect(refused).toMatch(/Gate G3/);
-    expect(refused).toMatch(/Two cloud-only break-glass accounts created/);
-    expect(refused).toMatch(/MFA for admins/);
-    for (const step of ['breakGlass', 'blockAllCa', 'mfaAdmins']) {
-      await act(fe, 'identity.complete', { card: 'identity', step, [`note_${step}`]: '' });
-    }
-    await act(fe, 'identity.syncReady', { card: 'identity' });
-    expect((await stored()).identity.syncReady?.by).toBe(fe.aadObjectId);
-  });
-
-  it('records feature decisions, and removes the block-all policy only when G4 holds (task 3720)', async () => {
-    const decide = (
-      who: typeof fm,
-      feature: string,
-      choice: string,
-      extra: Record<string, string> = {},
-    ) =>
-      act(who, 'workshop.decide', {
-        card: 'workshop',
-        feature,
-        [`choice_${feature}`]: choice,
-        ...extra,
       });
-    expect(await decide(bdm, 'deviceManagement', 'notPlanned')).toMatch(/Say why/);
-    await decide(bdm, 'mfaAllUsers', 'enable');
-    await decide(bdm, 'conditionalAccess', 'enable');
-    await decide(architect, 'blockLegacyAuth', 'planned', { date_blockLegacyAuth: inDays(30) });
-    await decide(bdm, 'saasSso', 'notPlanned', {
-      reason_saasSso: 'No SaaS apps in the gallery yet',
+      expect(cardText(foreign)).toMatch(/another organization/);
+      expect(cardText(foreign)).not.toMatch(/Megan Bowen/); // nothing of the engagement is shown to them
+      const after = await stored();
+      expect(after.conversation).toEqual(before.conversation);
+      expect(after.history).toHaveLength(before.history.length);
     });
-    await decide(architect, 'deviceManagement', 'notPlanned', {
-      reason_deviceManagement: 'Devices managed by the parent company',
-    });
-    await decide(bdm, 'mobileAppManagement', 'enable');
 
-    await act(fe, 'workshop.caPolicy', {
-      card: 'workshop',
-      policy: 'mfaAllUsers',
-      caState_mfaAllUsers: 'created',
+    await step('records licensing and the M365 Security Conversation (task 4017)', async () => {
+      expect(await act(fm, 'conversation.deliver', { card: 'agenda' })).toMatch(
+        /licences and security add-ons/,
+      );
+      await act(fm, 'licensing.record', {
+        card: 'licensing',
+        licences: 'm365e3,emse3',
+        addOns: 'defenderO365',
+        licensingNotes: 'Renewal in June',
+      });
+      const ack = await act(bdm, 'agenda.acknowledge', {
+        card: 'agenda',
+        topics: 'importance,baseline,deploySecurely',
+        question: 'Does the baseline cover contractors?',
+      });
+      expect(ack).toMatch(/acknowledged/);
+      await act(architect, 'agenda.acknowledge', {
+        card: 'agenda',
+        topics: 'importance,baseline',
+        question: '',
+      });
+      await act(architect, 'agenda.assess', {
+        card: 'agenda',
+        level_identity: 'working',
+        level_device: 'basic',
+        level_information: 'new',
+      });
+      expect(
+        await act(fe, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: '' }),
+      ).toMatch(/Only the Customer stakeholder/);
+      await act(fm, 'conversation.deliver', { card: 'agenda' });
+      const e = await stored();
+      expect(e.licensing?.licences).toEqual(['m365e3', 'emse3']);
+      expect(Object.keys(e.conversation.acknowledgements).sort()).toEqual(
+        [bdm.aadObjectId, architect.aadObjectId].sort(),
+      );
+      expect(e.conversation.questions.map((q) => q.text)).toEqual([
+        'Does the baseline cover contractors?',
+      ]);
+      expect(e.conversation.delivered?.by).toBe(fm.aadObjectId);
     });
-    await act(fe, 'workshop.mfa', { card: 'workshop', mfaRegistered: '80', mfaTotal: '100' });
-    const refused = await act(fe, 'workshop.removeBlockAll', { card: 'workshop' });
-    expect(refused).toMatch(/Gate G4/);
-    expect(refused).toMatch(/blocking legacy authentication, created/);
-    expect(refused).toMatch(/all users registered for MFA \(20 of 100 not yet\)/);
-    await act(fe, 'workshop.caPolicy', {
-      card: 'workshop',
-      policy: 'blockLegacy',
-      caState_blockLegacy: 'created',
-    });
-    await act(fe, 'workshop.mfa', { card: 'workshop', mfaRegistered: '100', mfaTotal: '100' });
-    await act(fe, 'workshop.removeBlockAll', { card: 'workshop' });
-    expect(await act(bdm, 'workshop.deliver', { card: 'workshop' })).toMatch(
-      /Only the FastTrack Engineer/,
+
+    await step(
+      'keeps the authentication method behind the forests (G2), then records it with its rationale (task 3736)',
+      async () => {
+        const refused = await act(fe, 'auth.finalize', {
+          card: 'auth',
+          authMethod: 'phs',
+          authRationale: 'Simplest, resilient',
+          authDecidedBy: 'Nestor Wilke',
+        });
+        expect(refused).toMatch(/Gate G2/);
+        expect(refused).toMatch(/Existing forests identified and malformed UPNs cleaned up/);
+        expect(refused).toContain('Simplest, resilient'); // what was typed is kept on the card
+        expect((await stored()).identity.authMethod).toBeUndefined();
+
+        await act(fe, 'identity.complete', {
+          card: 'identity',
+          step: 'forests',
+          note_forests: 'One forest, 40 UPNs fixed with IdFix',
+        });
+        await act(bdm, 'auth.prefer', {
+          card: 'auth',
+          preferMethod: 'phs',
+          preferComment: 'No on-premises dependency',
+        });
+        await act(fe, 'auth.finalize', {
+          card: 'auth',
+          authMethod: 'phs',
+          authRationale: 'Simplest, resilient',
+          authDecidedBy: 'Nestor Wilke',
+        });
+        const auth = (await stored()).identity.authMethod;
+        expect(auth).toMatchObject({
+          method: 'phs',
+          rationale: 'Simplest, resilient',
+          decidedBy: 'Nestor Wilke',
+          by: fe.aadObjectId,
+        });
+      },
     );
-    await act(fe, 'workshop.deliver', { card: 'workshop' });
-    const w = (await stored()).workshop;
-    expect(w.blockAllRemoved?.by).toBe(fe.aadObjectId);
-    expect(w.delivered?.by).toBe(fe.aadObjectId);
-  });
 
-  it('takes the hand-off form from the SME, keeping each revision (task 3721)', async () => {
-    const form = {
-      card: 'handoff',
-      authRationale: 'PHS chosen for resilience',
-      mfaApproach: 'caPolicy',
-      mfaRegistered: '100',
-      saasGallery: 'ServiceNow\nWorkday',
-      saasOther: 'Legacy HR portal',
-      devicePlan: 'Intune in Q3',
-      mobileAppPlan: 'App protection policies',
-      risks: 'Contractors without licences',
-      recommendedWorkshops: 'Conduct Security Workshops',
-      notes: 'Watch the contractor licences',
-    };
-    expect(await act(bdm, 'handoff.submit', form)).toMatch(/Only the FastTrack Engineer or SME/);
-    await act(sme, 'handoff.submit', form);
-    await act(sme, 'handoff.submit', {
-      ...form,
-      risks: 'Contractors without licences; AD FS leftovers',
-    });
-    const handoff = (await stored()).handoff;
-    expect(handoff.map((r) => [r.revision, r.by, r.risks])).toEqual([
-      [1, sme.aadObjectId, 'Contractors without licences'],
-      [2, sme.aadObjectId, 'Contractors without licences; AD FS leftovers'],
-    ]);
-    expect(handoff[1].saasApps).toEqual([
-      { name: 'ServiceNow', inGallery: true },
-      { name: 'Workday', inGallery: true },
-      { name: 'Legacy HR portal', inGallery: false },
-    ]);
-  });
+    await step(
+      'marks identity synchronization ready only with break-glass, block-all CA and MFA for admins (G3)',
+      async () => {
+        await act(fe, 'identity.complete', {
+          card: 'identity',
+          step: 'aadConnect',
+          note_aadConnect: 'Staging mode, no sync',
+        });
+        const refused = await act(fe, 'identity.syncReady', { card: 'identity' });
+        expect(refused).toMatch(/Gate G3/);
+        expect(refused).toMatch(/Two cloud-only break-glass accounts created/);
+        expect(refused).toMatch(/MFA for admins/);
+        for (const step of ['breakGlass', 'blockAllCa', 'mfaAdmins']) {
+          await act(fe, 'identity.complete', { card: 'identity', step, [`note_${step}`]: '' });
+        }
+        await act(fe, 'identity.syncReady', { card: 'identity' });
+        expect((await stored()).identity.syncReady?.by).toBe(fe.aadObjectId);
+      },
+    );
 
-  it('moves on to the next phase only with the key outputs complete (G5), and summarizes them', async () => {
-    await act(fm, 'followup.schedule', {
-      card: 'followup',
-      fuKind: 'securityWorkshop',
-      fuDate: inDays(14),
-      fuTime: '15:00',
-      fuZone: 'Europe/London',
-      fuAttendees: `${fe.aadObjectId},${bdm.aadObjectId}`,
-      fuAgenda: 'Conditional Access deep dive',
-    });
-    await act(fm, 'phase.moveOn', { card: 'summary' });
-    const e = await stored();
-    expect(e.movedOn?.by).toBe(fm.aadObjectId);
-    const outputs = keyOutputs(e);
-    expect(outputs.complete).toBe(true);
-    expect(outputs.authMethod?.title).toBe('Password hash synchronization');
-    expect(outputs.notPlanned.map((f) => [f.id, f.reason])).toEqual([
-      ['saasSso', 'No SaaS apps in the gallery yet'],
-      ['deviceManagement', 'Devices managed by the parent company'],
-    ]);
-    await chat.say(bdm, 'Summary');
-    const summary = cardText(chat.last().card);
-    expect(summary).toMatch(/Password hash synchronization/);
-    expect(summary).toMatch(/Devices managed by the parent company/);
-    expect(summary).toMatch(/No SaaS apps in the gallery yet/);
-    expect(summary).toMatch(/Security workshop/i);
-    // After moving on, the Initiate phase is closed.
-    expect(
-      await act(bdm, 'workshop.decide', {
-        card: 'workshop',
-        feature: 'saasSso',
-        choice_saasSso: 'enable',
-      }),
-    ).toMatch(/moved on/);
-  });
+    await step(
+      'records feature decisions, and removes the block-all policy only when G4 holds (task 3720)',
+      async () => {
+        const decide = (
+          who: typeof fm,
+          feature: string,
+          choice: string,
+          extra: Record<string, string> = {},
+        ) =>
+          act(who, 'workshop.decide', {
+            card: 'workshop',
+            feature,
+            [`choice_${feature}`]: choice,
+            ...extra,
+          });
+        expect(await decide(bdm, 'deviceManagement', 'notPlanned')).toMatch(/Say why/);
+        await decide(bdm, 'mfaAllUsers', 'enable');
+        await decide(bdm, 'conditionalAccess', 'enable');
+        await decide(architect, 'blockLegacyAuth', 'planned', { date_blockLegacyAuth: inDays(30) });
+        await decide(bdm, 'saasSso', 'notPlanned', {
+          reason_saasSso: 'No SaaS apps in the gallery yet',
+        });
+        await decide(architect, 'deviceManagement', 'notPlanned', {
+          reason_deviceManagement: 'Devices managed by the parent company',
+        });
+        await decide(bdm, 'mobileAppManagement', 'enable');
+
+        await act(fe, 'workshop.caPolicy', {
+          card: 'workshop',
+          policy: 'mfaAllUsers',
+          caState_mfaAllUsers: 'created',
+        });
+        await act(fe, 'workshop.mfa', { card: 'workshop', mfaRegistered: '80', mfaTotal: '100' });
+        const refused = await act(fe, 'workshop.removeBlockAll', { card: 'workshop' });
+        expect(refused).toMatch(/Gate G4/);
+        expect(refused).toMatch(/blocking legacy authentication, created/);
+        expect(refused).toMatch(/all users registered for MFA \(20 of 100 not yet\)/);
+        await act(fe, 'workshop.caPolicy', {
+          card: 'workshop',
+          policy: 'blockLegacy',
+          caState_blockLegacy: 'created',
+        });
+        await act(fe, 'workshop.mfa', { card: 'workshop', mfaRegistered: '100', mfaTotal: '100' });
+        await act(fe, 'workshop.removeBlockAll', { card: 'workshop' });
+        expect(await act(bdm, 'workshop.deliver', { card: 'workshop' })).toMatch(
+          /Only the FastTrack Engineer/,
+        );
+        await act(fe, 'workshop.deliver', { card: 'workshop' });
+        const w = (await stored()).workshop;
+        expect(w.blockAllRemoved?.by).toBe(fe.aadObjectId);
+        expect(w.delivered?.by).toBe(fe.aadObjectId);
+      },
+    );
+
+    await step(
+      'takes the hand-off form from the SME, keeping each revision (task 3721)',
+      async () => {
+        const form = {
+          card: 'handoff',
+          authRationale: 'PHS chosen for resilience',
+          mfaApproach: 'caPolicy',
+          mfaRegistered: '100',
+          saasGallery: 'ServiceNow\nWorkday',
+          saasOther: 'Legacy HR portal',
+          devicePlan: 'Intune in Q3',
+          mobileAppPlan: 'App protection policies',
+          risks: 'Contractors without licences',
+          recommendedWorkshops: 'Conduct Security Workshops',
+          notes: 'Watch the contractor licences',
+        };
+        expect(await act(bdm, 'handoff.submit', form)).toMatch(
+          /Only the FastTrack Engineer or SME/,
+        );
+        await act(sme, 'handoff.submit', form);
+        await act(sme, 'handoff.submit', {
+          ...form,
+          risks: 'Contractors without licences; AD FS leftovers',
+        });
+        const handoff = (await stored()).handoff;
+        expect(handoff.map((r) => [r.revision, r.by, r.risks])).toEqual([
+          [1, sme.aadObjectId, 'Contractors without licences'],
+          [2, sme.aadObjectId, 'Contractors without licences; AD FS leftovers'],
+        ]);
+        expect(handoff[1].saasApps).toEqual([
+          { name: 'ServiceNow', inGallery: true },
+          { name: 'Workday', inGallery: true },
+          { name: 'Legacy HR portal', inGallery: false },
+        ]);
+      },
+    );
+
+    await step(
+      'moves on to the next phase only with the key outputs complete (G5), and summarizes them',
+      async () => {
+        await act(fm, 'followup.schedule', {
+          card: 'followup',
+          fuKind: 'securityWorkshop',
+          fuDate: inDays(14),
+          fuTime: '15:00',
+          fuZone: 'Europe/London',
+          fuAttendees: `${fe.aadObjectId},${bdm.aadObjectId}`,
+          fuAgenda: 'Conditional Access deep dive',
+        });
+        await act(fm, 'phase.moveOn', { card: 'summary' });
+        const e = await stored();
+        expect(e.movedOn?.by).toBe(fm.aadObjectId);
+        const outputs = keyOutputs(e);
+        expect(outputs.complete).toBe(true);
+        expect(outputs.authMethod?.title).toBe('Password hash synchronization');
+        expect(outputs.notPlanned.map((f) => [f.id, f.reason])).toEqual([
+          ['saasSso', 'No SaaS apps in the gallery yet'],
+          ['deviceManagement', 'Devices managed by the parent company'],
+        ]);
+        await chat.say(bdm, 'Summary');
+        const summary = cardText(chat.last().card);
+        expect(summary).toMatch(/Password hash synchronization/);
+        expect(summary).toMatch(/Devices managed by the parent company/);
+        expect(summary).toMatch(/No SaaS apps in the gallery yet/);
+        expect(summary).toMatch(/Security workshop/i);
+        // After moving on, the Initiate phase is closed.
+        expect(
+          await act(bdm, 'workshop.decide', {
+            card: 'workshop',
+            feature: 'saasSso',
+            choice_saasSso: 'enable',
+          }),
+        ).toMatch(/moved on/);
+      },
+    );
+  }, 120_000);
 });
