@@ -1,7 +1,6 @@
 import { CARD_NAMES } from '../../src/door/card-names.js';
 import { NAVIGATION_VERBS } from '../../src/door/navigation.js';
 import { readCardAction } from '../../src/door/read.js';
-import { readSubmitAction } from '../../src/teams/activity.js';
 import type { DoorContext } from '../../src/door/result.js';
 import { ACTION_VERB_LIST } from '../../src/door/verbs/index.js';
 
@@ -12,18 +11,34 @@ const ctx: DoorContext = {
 };
 const door = (verb: string, data: Record<string, unknown>) => readCardAction(verb, data, ctx);
 
+/**
+ * Every message the door gives for bad input has one of these forms: a sentence a person can
+ * act on, naming the field, never a parser's own words ("Invalid input", "expected string").
+ */
+const SENTENCES = [
+  /^Choose (a|an|the) [\w -]+\.$/,
+  /^Give the [\w ]+\.$/,
+  /^Name the customer\.$/,
+  /^"[^"]*" is not (a|an|one of the) [\w -]+ I know(: choose one from the list)?\.$/,
+  /^The [\w ]+ must be (text|a date|a time|one of the choices|chosen from the list|a whole number)\.$/,
+  /^The [\w ]+ must be a (date|time|whole number),? like [\d:-]+; "[^"]*" is not\.$/,
+  /^The [\w ]+ is [\d,]+ characters long; at most [\d,]+ fit\.$/,
+  /^That button opens no card I know\.$/,
+  /^That card cannot be refreshed: it names no card I know\.$/,
+  /^I do not know that button \("[^"]*"\)\. The card may be out of date: open it again\.$/,
+];
+
 describe('malformed answers: unknown verbs, data that is not a form, anything at all in the fields', () => {
   test('what the person typed is kept (without the technical keys), for the card the button was on', () => {
     const data = {
-      verb: 'workshop.decide',
       card: 'workshop',
+      msteams: { type: 'task/fetch' },
+      open: 'status',
       feature: 'saasSso',
       choice_saasSso: 'notPlanned',
       reason_saasSso: 'r'.repeat(600),
     };
-    const submitted = readSubmitAction(data)!;
-    const result = readCardAction(submitted.verb, { ...submitted.data, verb: 'ignored' }, ctx);
-    expect(result).toEqual({
+    expect(readCardAction('workshop.decide', data, ctx)).toEqual({
       kind: 'invalid',
       card: 'workshop',
       message: 'The reason is 600 characters long; at most 500 fit.',
@@ -146,9 +161,59 @@ describe('malformed answers: unknown verbs, data that is not a form, anything at
         expect(kinds.has(result.kind)).toBe(true);
         if (result.kind === 'invalid') {
           expect(CARD_NAMES).toContain(result.card);
-          expect(result.message.length).toBeGreaterThan(0);
+          expect(SENTENCES.some((form) => form.test(result.message))).toBe(true);
         }
       }
     }
+  });
+
+  test.each([
+    ['roles.assign', { personId: { id: 'x' } }, 'The person must be text.'],
+    [
+      'roles.assign',
+      { personId: 'aad-ana', role: 'boss' },
+      '"boss" is not a role I know: choose one from the list.',
+    ],
+    ['licensing.record', { licences: [1, 'a'] }, 'The licences must be chosen from the list.'],
+    ['licensing.record', { licences: 'm365e3,e9' }, '"e9" is not one of the licences I know.'],
+    [
+      'conversation.schedule',
+      { conversationDate: 'tomorrow', conversationTime: '10:00' },
+      'The date must be a date like 2025-04-30; "tomorrow" is not.',
+    ],
+    ['conversation.schedule', { conversationDate: ['2025-04-30'] }, 'The date must be a date.'],
+    [
+      'agenda.acknowledge',
+      { topics: 'importance', question: { text: 'q' } },
+      'The question must be text.',
+    ],
+    [
+      'workshop.mfa',
+      { mfaRegistered: 1.5, mfaTotal: 10 },
+      'The number of users registered for MFA must be a whole number, like 250; "1.5" is not.',
+    ],
+    [
+      'workshop.mfa',
+      { mfaRegistered: true, mfaTotal: 10 },
+      'The number of users registered for MFA must be a whole number.',
+    ],
+    [
+      'workshop.mfa',
+      { mfaRegistered: '', mfaTotal: 10 },
+      'Give the number of users registered for MFA.',
+    ],
+    ['identity.complete', { step: 'x' }, '"x" is not a Prepare Identity step I know.'],
+    ['followup.cancel', {}, 'Choose the follow-up.'],
+    [
+      'engagement.start',
+      { customer: 'x'.repeat(121) },
+      'The customer name is 121 characters long; at most 120 fit.',
+    ],
+    ['engagement.start', { customer: ' ' }, 'Name the customer.'],
+    ['show', { open: 'x' }, 'That button opens no card I know.'],
+    ['refresh', { card: 'x' }, 'That card cannot be refreshed: it names no card I know.'],
+  ])('%s with %j: "%s"', (verb, data, message) => {
+    expect(door(verb, data)).toMatchObject({ kind: 'invalid', message });
+    expect(SENTENCES.some((form) => form.test(message))).toBe(true);
   });
 });
