@@ -45,36 +45,29 @@ export function text(label: string, limit: number, required?: string) {
   });
 }
 
-/** One of `ids`; `required` is the message when nothing is chosen. */
-export function oneOf<T extends string>(ids: readonly T[], label: string, required: string) {
-  return input().transform((v, ctx): T => {
+/** One of `ids` as chosen, '' when nothing is; anything else is refused with a message. */
+function choice<T extends string>(ids: readonly T[], label: string) {
+  return input().transform((v, ctx): T | '' => {
     const raw = asText(v);
     if (raw === undefined) return fail(ctx, `The ${label} must be one of the choices.`);
     const t = raw.trim();
-    if (!t) return fail(ctx, required);
-    if (!(ids as readonly string[]).includes(t))
+    if (t && !(ids as readonly string[]).includes(t))
       return fail(
         ctx,
         `"${t.slice(0, 60)}" is not ${article(label)} ${label} I know: choose one from the list.`,
       );
-    return t as T;
+    return t as T | '';
   });
+}
+
+/** One of `ids`; `required` is the message when nothing is chosen. */
+export function oneOf<T extends string>(ids: readonly T[], label: string, required: string) {
+  return choice(ids, label).transform((t, ctx): T => t || fail(ctx, required));
 }
 
 /** One of `ids`, or undefined when nothing is chosen. */
 export function optionalOneOf<T extends string>(ids: readonly T[], label: string) {
-  return input().transform((v, ctx): T | undefined => {
-    const raw = asText(v);
-    if (raw === undefined) return fail(ctx, `The ${label} must be one of the choices.`);
-    const t = raw.trim();
-    if (!t) return undefined;
-    if (!(ids as readonly string[]).includes(t))
-      return fail(
-        ctx,
-        `"${t.slice(0, 60)}" is not ${article(label)} ${label} I know: choose one from the list.`,
-      );
-    return t as T;
-  });
+  return choice(ids, label).transform((t): T | undefined => t || undefined);
 }
 
 /** A multi-select: "a,b" or ["a","b"], each one of `ids` (when given), without repeats. */

@@ -223,6 +223,15 @@ export interface Engagement {
   updatedAt: string;
 }
 
+/** What was decided on a feature, without who decided it and when. */
+export function decided(d: FeatureDecision): Omit<FeatureDecision, keyof Stamp> {
+  return {
+    choice: d.choice,
+    ...(d.targetDate ? { targetDate: d.targetDate } : {}),
+    ...(d.reason ? { reason: d.reason } : {}),
+  };
+}
+
 export function stamp(actor: Actor, now: Date): Stamp {
   return { by: actor.id, byName: actor.name, at: now.toISOString() };
 }

@@ -10,7 +10,7 @@ import {
   type Role,
   type TaskId,
 } from './catalog.js';
-import type { Engagement, Stamp } from './engagement.js';
+import { decided, type Engagement, type Stamp } from './engagement.js';
 import { g1Missing, g2Missing, g3Missing, g5Missing } from './gates.js';
 
 export interface TaskStatus {
@@ -87,14 +87,7 @@ export function keyOutputs(e: Engagement): KeyOutputs {
     return {
       id: f.id,
       title: f.title,
-      ...(d
-        ? {
-            choice: d.choice,
-            decidedBy: d.byName,
-            ...(d.targetDate ? { targetDate: d.targetDate } : {}),
-            ...(d.reason ? { reason: d.reason } : {}),
-          }
-        : {}),
+      ...(d ? { ...decided(d), decidedBy: d.byName } : {}),
     };
   });
   const auth = e.identity.authMethod;

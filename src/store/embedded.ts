@@ -100,22 +100,17 @@ export class EmbeddedEngagementStore implements EngagementStore {
   }
 
   async create(engagement: Engagement): Promise<Versioned> {
-    this.assertOpen();
-    checkDocument(engagement);
-    return this.writes.run(engagement.id, async () => {
-      if (this.index.has(engagement.id))
-        throw new StoreConflictError('An engagement with this id already exists.');
-      return this.write(engagement);
-    });
+    return this.writeUnless(engagement, () =>
+      this.index.has(engagement.id)
+        ? new StoreConflictError('An engagement with this id already exists.')
+        : undefined,
+    );
   }
 
   async replace(engagement: Engagement, etag: string): Promise<Versioned> {
-    this.assertOpen();
-    checkDocument(engagement);
-    return this.writes.run(engagement.id, async () => {
-      if (this.index.get(engagement.id)?.etag !== etag) throw new StoreConflictError();
-      return this.write(engagement);
-    });
+    return this.writeUnless(engagement, () =>
+      this.index.get(engagement.id)?.etag !== etag ? new StoreConflictError() : undefined,
+    );
   }
 
   async dueReminders(now: string, limit: number): Promise<Versioned[]> {
@@ -137,6 +132,20 @@ export class EmbeddedEngagementStore implements EngagementStore {
   async close(): Promise<void> {
     this.closed = true;
     await this.writes.drain();
+  }
+
+  /** Writes after the writes to this engagement queued before, unless `conflict` says someone wrote first. */
+  private async writeUnless(
+    engagement: Engagement,
+    conflict: () => StoreConflictError | undefined,
+  ): Promise<Versioned> {
+    this.assertOpen();
+    checkDocument(engagement);
+    return this.writes.run(engagement.id, async () => {
+      const error = conflict();
+      if (error) throw error;
+      return this.write(engagement);
+    });
   }
 
   private async write(engagement: Engagement): Promise<Versioned> {

@@ -3,7 +3,7 @@ import { NEXT_PHASES } from '../catalog.js';
 import { LIMITS } from '../limits.js';
 import { refuse, type Refusal } from '../refusal.js';
 import type { CaPolicyId, FeatureId } from '../catalog.js';
-import type { Engagement, HandoffForm, HandoffSnapshot } from '../engagement.js';
+import { decided, type Engagement, type HandoffForm, type HandoffSnapshot } from '../engagement.js';
 import type { StepContext, StepResult } from './context.js';
 import { tooLong } from './text.js';
 
@@ -41,11 +41,7 @@ export function snapshot(e: Engagement): HandoffSnapshot {
   const decisions: HandoffSnapshot['decisions'] = {};
   for (const [id, d] of Object.entries(e.workshop.decisions)) {
     if (!d) continue;
-    decisions[id as FeatureId] = {
-      choice: d.choice,
-      ...(d.targetDate ? { targetDate: d.targetDate } : {}),
-      ...(d.reason ? { reason: d.reason } : {}),
-    };
+    decisions[id as FeatureId] = decided(d);
   }
   const caPolicies: HandoffSnapshot['caPolicies'] = {};
   for (const [id, p] of Object.entries(e.workshop.caPolicies)) {
