@@ -7,7 +7,7 @@ import {
   type ProactiveAdapter,
 } from '../../src/teams/proactive.js';
 
-/** The lead wires a real CloudAdapter where the tests use a fake: the types must agree. */
+/** The app passes a real CloudAdapter where these tests pass a fake: the types must agree. */
 const cloudAdapterFits: CloudAdapter extends ProactiveAdapter ? true : false = true;
 
 /** What sendActivity does on each call, in order: throw an error, or succeed. */
