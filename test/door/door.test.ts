@@ -305,7 +305,7 @@ describe('every verb, as Action.Execute sends it', () => {
 
   test('the table covers every action verb the cards use', () => {
     const covered = new Set(HAPPY.map(([verb]) => verb));
-    for (const verb of ACTION_VERB_LIST) expect(covered.has(verb)).toBe(true);
+    expect(ACTION_VERB_LIST.filter((verb) => !covered.has(verb))).toEqual([]);
   });
 });
 
