@@ -12,13 +12,38 @@ export default tseslint.config(
       'no-restricted-imports': 'off',
     },
   },
+  // Each folder imports only the folders below it (docs/architecture.md); frameworks stay at the edges.
   {
     files: ['src/playbook/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', 'restify*', '@azure/*', '../store/*', '../teams/*', '../cards/*'] },
+        { patterns: ['botbuilder*', 'restify*', '@azure/*', '**/store/*', '**/teams/*', '**/cards/*', '**/door/*', '**/chat/*', '**/reminders/*'] },
       ],
+    },
+  },
+  {
+    files: ['src/door/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['botbuilder*', 'restify*', '@azure/*', '**/store/*', '**/teams/*', '**/cards/*', '**/chat/*', '**/reminders/*'] },
+      ],
+    },
+  },
+  {
+    files: ['src/cards/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['botbuilder*', 'restify*', '@azure/*', '**/store/*', '**/teams/*', '**/chat/*', '**/reminders/*'] },
+      ],
+    },
+  },
+  {
+    files: ['src/chat/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'restify*', '@azure/*', '**/teams/*'] }],
     },
   },
   {
