@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CARD_NAMES, type CardName } from '../../src/door/card-names.js';
 import { isNavigationVerb } from '../../src/door/navigation.js';
+import { CONVERSATION_VERBS } from '../../src/door/verbs/conversation.js';
+import { FOLLOW_UP_VERBS } from '../../src/door/verbs/followups.js';
+import { HANDOFF_VERBS } from '../../src/door/verbs/handoff.js';
+import { IDENTITY_VERBS } from '../../src/door/verbs/identity.js';
 import { ACTION_VERB_LIST, isActionVerb, VERBS } from '../../src/door/verbs/index.js';
+import { PHASE_VERBS } from '../../src/door/verbs/phase.js';
+import { SETUP_VERBS } from '../../src/door/verbs/setup.js';
+import { WORKSHOP_VERBS } from '../../src/door/verbs/workshop.js';
 
 const CARDS_DIR = path.join(__dirname, '..', '..', 'cards');
 
@@ -23,4 +30,19 @@ test.each(ACTION_VERB_LIST)('the button of %s is on the card its entry names', (
 test.each(CARD_NAMES)('every button of the %s template has an entry', (card) => {
   const unknown = verbsIn(card).filter((v) => !isActionVerb(v) && !isNavigationVerb(v));
   expect(unknown).toEqual([]);
+});
+
+test('no verb is spelled in two groups (the table would keep only the last)', () => {
+  const groups = [
+    SETUP_VERBS,
+    CONVERSATION_VERBS,
+    IDENTITY_VERBS,
+    WORKSHOP_VERBS,
+    HANDOFF_VERBS,
+    FOLLOW_UP_VERBS,
+    PHASE_VERBS,
+  ];
+  const spelled = groups.flatMap((group) => Object.keys(group));
+  expect(spelled.filter((verb, i) => spelled.indexOf(verb) !== i)).toEqual([]);
+  expect(spelled).toHaveLength(ACTION_VERB_LIST.length);
 });
