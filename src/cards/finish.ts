@@ -42,7 +42,6 @@ function echo(type: string, value: unknown, maxLength: unknown): string | number
   if (type === 'Input.Date') return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
   if (type === 'Input.Time')
     return /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(text) ? text.slice(0, 5) : undefined;
-  if (type === 'Input.Toggle') return text === 'true' ? 'true' : 'false';
   const limit = typeof maxLength === 'number' ? maxLength : MAX_ECHO;
   return text.slice(0, Math.min(limit, MAX_ECHO));
 }

@@ -2,6 +2,7 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { CardAction, Incoming } from '../chat/incoming.js';
 import type { ConversationReference } from '../playbook/engagement.js';
 
+/** What the bot needs of an activity, read from botbuilder's: who, where, and where to write back. */
 export function readIncoming(activity: Activity): Incoming {
   const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
   const tenantId = activity.conversation?.tenantId ?? channelData.tenant?.id;
@@ -41,7 +42,7 @@ export function commandText(context: TurnContext): string {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Action.Execute arrives as an `adaptiveCard/action` invoke. */
+/** Action.Execute arrives as an `adaptiveCard/action` invoke; anything else is not a card action. */
 export function readInvokeAction(value: unknown): CardAction | undefined {
   if (!isRecord(value) || !isRecord(value.action)) return undefined;
   const { verb, data } = value.action;

@@ -1,0 +1,92 @@
+/** Reading what Teams sends into the framework-free shapes the rest of the bot uses. */
+import type { Activity } from 'botbuilder';
+import { readIncoming, readInvokeAction, readSubmitAction } from '../../src/teams/activity.js';
+
+const activity = (overrides: Partial<Activity>): Activity =>
+  ({
+    type: 'message',
+    id: 'act-1',
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.example/emea/',
+    from: { id: '29:ana', name: ' Ana Ruiz ', aadObjectId: 'aad-ana' },
+    recipient: { id: '28:bot', name: 'Deploy Securely' },
+    conversation: { id: '19:chat@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-1' },
+    localTimezone: 'Europe/Madrid',
+    ...overrides,
+  }) as Activity;
+
+describe('readIncoming', () => {
+  test('a person of an organization in a group chat', () => {
+    expect(readIncoming(activity({ replyToId: 'card-7' }))).toMatchObject({
+      activityId: 'act-1',
+      actor: { id: 'aad-ana', name: 'Ana Ruiz', tenantId: 'tenant-1', teamsId: '29:ana' },
+      conversationId: '19:chat@thread.v2',
+      conversationKind: 'groupChat',
+      tenantId: 'tenant-1',
+      replyToId: 'card-7',
+      timeZone: 'Europe/Madrid',
+      reference: {
+        conversation: { id: '19:chat@thread.v2' },
+        serviceUrl: 'https://smba.example/emea/',
+      },
+    });
+  });
+
+  test('the tenant from the channel data when the conversation has none; a nameless person is "Someone"', () => {
+    const incoming = readIncoming(
+      activity({
+        from: { id: '', name: '  ', aadObjectId: 'aad-x' },
+        conversation: { id: '19:c', conversationType: 'channel', isGroup: true, name: '' },
+        channelData: { tenant: { id: 'tenant-2' } },
+        localTimezone: '',
+      }),
+    );
+    expect(incoming.actor).toEqual({ id: 'aad-x', name: 'Someone', tenantId: 'tenant-2' });
+    expect(incoming.conversationKind).toBe('channel');
+    expect(incoming.timeZone).toBeUndefined();
+  });
+
+  test('no actor without an organization or a signed-in user; a chat of unknown kind is personal', () => {
+    const noTenant = readIncoming(
+      activity({
+        conversation: { id: '19:p', conversationType: 'unknown', isGroup: false, name: '' },
+      }),
+    );
+    expect(noTenant.actor).toBeUndefined();
+    expect(noTenant.conversationKind).toBe('personal');
+    const anonymous = readIncoming(activity({ from: { id: '29:x', name: 'X' }, id: undefined }));
+    expect(anonymous.actor).toBeUndefined();
+    expect(anonymous.activityId).toBe('');
+  });
+});
+
+describe('card actions', () => {
+  test('Action.Execute: verb and data, and whether Teams pressed it for a refresh', () => {
+    expect(
+      readInvokeAction({
+        action: { verb: 'refresh', data: { card: 'status' } },
+        trigger: 'automatic',
+      }),
+    ).toEqual({ verb: 'refresh', data: { card: 'status' }, automatic: true });
+    expect(readInvokeAction({ action: { verb: 'show', data: ['x'] } })).toEqual({
+      verb: 'show',
+      data: {},
+      automatic: false,
+    });
+  });
+
+  test('an invoke without an action or a verb is no card action', () => {
+    for (const value of [undefined, null, 'x', [], {}, { action: [] }, { action: { verb: 3 } }])
+      expect(readInvokeAction(value)).toBeUndefined();
+  });
+
+  test('Action.Submit: the verb inside the value, the rest is the data; a message without one is typed text', () => {
+    expect(readSubmitAction({ verb: 'show', open: 'status' })).toEqual({
+      verb: 'show',
+      data: { open: 'status' },
+      automatic: false,
+    });
+    for (const value of [undefined, 'start Contoso', ['verb'], { open: 'status' }, { verb: 1 }])
+      expect(readSubmitAction(value)).toBeUndefined();
+  });
+});
