@@ -14,7 +14,8 @@ import { cardText } from '../support/chat.js';
 import { cosmosSettings, startCosmosServer, type CosmosServer } from '../support/cosmos-server.js';
 
 const { fm, fe } = PEOPLE;
-const APOLOGY = 'Sorry, something went wrong on my side and nothing was saved. Please try again.';
+const APOLOGY =
+  'Sorry, something went wrong on my side. Open the card again to see what was recorded, then try again.';
 
 describe('when the database stops answering', () => {
   let cosmos: CosmosServer;
