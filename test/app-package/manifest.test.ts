@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { PNG } from 'pngjs';
-import { PLACEHOLDER_ID } from '../../scripts/app-package.js';
+import { fillPlaceholders, placeholdersIn } from '../../scripts/app-package.js';
 import { drawColorIcon, drawOutlineIcon, pngBytes } from '../../scripts/draw-icons.js';
 import { TEXT_COMMANDS } from '../../src/cards/views/help.js';
 import { parseCommand } from '../../src/chat/commands.js';
@@ -39,7 +39,11 @@ interface Manifest {
   }[];
 }
 
-const manifest = JSON.parse(readFileSync(join(APP, 'manifest.json'), 'utf8')) as Manifest;
+const template = readFileSync(join(APP, 'manifest.json'), 'utf8');
+const TEAMS_APP_ID = '6f1c2a7e-93b4-4d8e-a1f0-2c5b7d9e0a13';
+const BOT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+/** The manifest as Teams receives it: the toolkit's placeholders filled in. */
+const manifest = JSON.parse(fillPlaceholders(template, { TEAMS_APP_ID, BOT_ID })) as Manifest;
 
 function schemaFor(version: string): Record<string, unknown> {
   return JSON.parse(
@@ -86,9 +90,13 @@ describe('appPackage/manifest.json', () => {
     );
   });
 
-  it('carries the placeholder id, the same for the app and its bot, that `npm run package` replaces', () => {
-    expect(manifest.id).toBe(PLACEHOLDER_ID);
-    expect(manifest.bots.map((b) => b.botId)).toEqual([PLACEHOLDER_ID]);
+  it('carries the Agents Toolkit placeholders for the app id and the bot id, and no others', () => {
+    const raw = JSON.parse(template) as Manifest;
+    expect(raw.id).toBe('${{TEAMS_APP_ID}}');
+    expect(raw.bots.map((b) => b.botId)).toEqual(['${{BOT_ID}}']);
+    expect(placeholdersIn(template)).toEqual(['TEAMS_APP_ID', 'BOT_ID']);
+    expect(manifest.id).toBe(TEAMS_APP_ID);
+    expect(manifest.bots.map((b) => b.botId)).toEqual([BOT_ID]);
   });
 
   it('names the app and says what it does, with https developer pages', () => {

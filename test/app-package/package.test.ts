@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import {
   appIdFrom,
   buildAppPackage,
+  fillPlaceholders,
   mergeSettings,
   PACKAGE_FILES,
   PackageError,
   PLACEHOLDER_ID,
+  teamsAppIdFrom,
 } from '../../scripts/app-package.js';
+import { environmentArg } from '../../scripts/package-app.js';
 import { writeZip } from '../../scripts/zip.js';
 import { readZip } from './unzip.js';
 
@@ -51,6 +54,61 @@ describe('npm run package: the app package builder', () => {
     }).toEqual(committed);
   });
 
+  it("puts the toolkit's Teams app id in the app and the bot's id in the bot when they differ", () => {
+    const teamsAppId = '6f1c2a7e-93b4-4d8e-a1f0-2c5b7d9e0a13';
+    const manifest = JSON.parse(
+      readZip(
+        buildAppPackage({ sourceDir: APP, appId: APP_ID, teamsAppId, version: '0.1.0' }),
+      )[0].data.toString('utf8'),
+    ) as { id: string; bots: { botId: string }[] };
+    expect(manifest.id).toBe(teamsAppId);
+    expect(manifest.bots.map((b) => b.botId)).toEqual([APP_ID]);
+  });
+
+  it('fills any other placeholder from the settings, and names the ones nothing fills', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'app-package-'));
+    try {
+      for (const icon of ['color.png', 'outline.png'])
+        writeFileSync(join(dir, icon), readFileSync(join(APP, icon)));
+      const committed = JSON.parse(readFileSync(join(APP, 'manifest.json'), 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      writeFileSync(
+        join(dir, 'manifest.json'),
+        JSON.stringify({ ...committed, validDomains: ['${{ BOT_DOMAIN }}', '${{OTHER_DOMAIN}}'] }),
+      );
+      expect(() =>
+        buildAppPackage({
+          sourceDir: dir,
+          appId: APP_ID,
+          version: '0.1.0',
+          settings: { BOT_DOMAIN: 'bot.example.net', OTHER_DOMAIN: '' },
+        }),
+      ).toThrow(/needs OTHER_DOMAIN; set it/);
+      const zip = buildAppPackage({
+        sourceDir: dir,
+        appId: APP_ID,
+        version: '0.1.0',
+        settings: { BOT_DOMAIN: 'bot.example.net', OTHER_DOMAIN: 'other.example.net' },
+      });
+      const manifest = JSON.parse(readZip(zip)[0].data.toString('utf8')) as {
+        validDomains: string[];
+      };
+      expect(manifest.validDomains).toEqual(['bot.example.net', 'other.example.net']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fills placeholders as the toolkit does: an empty value fills nothing, but APP_NAME_SUFFIX may be empty', () => {
+    expect(() => fillPlaceholders('"${{BOT_ID}}"', { BOT_ID: '' })).toThrow(/needs BOT_ID/);
+    expect(fillPlaceholders('"Bot${{APP_NAME_SUFFIX}}"', { APP_NAME_SUFFIX: '' })).toBe('"Bot"');
+    expect(() => fillPlaceholders('"Bot${{APP_NAME_SUFFIX}}"', {})).toThrow(
+      /needs APP_NAME_SUFFIX/,
+    );
+  });
+
   it('builds the same bytes from the same input (a reproducible package)', () => {
     const a = buildAppPackage({ sourceDir: APP, appId: APP_ID, version: '0.1.0' });
     const b = buildAppPackage({ sourceDir: APP, appId: APP_ID, version: '0.1.0' });
@@ -85,11 +143,37 @@ describe('the MicrosoftAppId setting', () => {
     expect(appIdFrom({ MicrosoftAppId: `  ${APP_ID.toUpperCase()} ` })).toBe(APP_ID);
   });
 
+  it("is also read from the toolkit's BOT_ID, and refused when the two name different bots", () => {
+    expect(appIdFrom({ BOT_ID: APP_ID })).toBe(APP_ID);
+    expect(appIdFrom({ BOT_ID: APP_ID, MicrosoftAppId: APP_ID.toUpperCase() })).toBe(APP_ID);
+    expect(() =>
+      appIdFrom({ BOT_ID: APP_ID, MicrosoftAppId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d' }),
+    ).toThrow(/two different bots/);
+    expect(() => appIdFrom({ BOT_ID: 'not-a-guid' })).toThrow(/BOT_ID must be a GUID/);
+  });
+
+  it("gives the Teams app the toolkit's TEAMS_APP_ID when set, otherwise the bot's id", () => {
+    expect(teamsAppIdFrom({}, APP_ID)).toBe(APP_ID);
+    const teamsAppId = '6f1c2a7e-93b4-4d8e-a1f0-2c5b7d9e0a13';
+    expect(teamsAppIdFrom({ TEAMS_APP_ID: teamsAppId.toUpperCase() }, APP_ID)).toBe(teamsAppId);
+    expect(() => teamsAppIdFrom({ TEAMS_APP_ID: PLACEHOLDER_ID }, APP_ID)).toThrow(/placeholder/);
+  });
+
   it('is required, must be a GUID and must not be the placeholder, each said plainly', () => {
     expect(() => appIdFrom(mergeSettings({}, undefined))).toThrow(/MicrosoftAppId is not set/);
     expect(() => appIdFrom({ MicrosoftAppId: '   ' })).toThrow(/MicrosoftAppId is not set/);
     expect(() => appIdFrom({ MicrosoftAppId: '${{BOT_ID}}' })).toThrow(/must be a GUID/);
     expect(() => appIdFrom({ MicrosoftAppId: PLACEHOLDER_ID })).toThrow(/placeholder/);
+  });
+});
+
+describe('npm run package -- --env <name>', () => {
+  it('names the toolkit environment whose env/.env.<name> is read, and refuses a bad name', () => {
+    expect(environmentArg([])).toBeUndefined();
+    expect(environmentArg(['--env', 'dev'])).toBe('dev');
+    expect(environmentArg(['--env=local'])).toBe('local');
+    expect(() => environmentArg(['--env'])).toThrow(/needs a name/);
+    expect(() => environmentArg(['--env', '../secrets'])).toThrow(/not an environment name/);
   });
 });
 
