@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { cosmosSignInFailure } from './azure-sign-in.js';
 import { CardRenderer } from './cards/renderer.js';
 import type { AppConfig } from './config.js';
 import { ReminderScheduler, newInstanceId } from './reminders/scheduler.js';
@@ -51,15 +52,19 @@ async function openStore(
 ): Promise<EngagementStore> {
   if (config.store.kind === 'cosmos') {
     const { endpoint, key, database, container } = config.store;
-    return openCosmosStore({
-      endpoint,
-      ...(key ? { key } : {}),
-      database,
-      container,
-      logger,
-      budgets,
-      ...(clientOptions ? { clientOptions } : {}),
-    });
+    try {
+      return await openCosmosStore({
+        endpoint,
+        ...(key ? { key } : {}),
+        database,
+        container,
+        logger,
+        budgets,
+        ...(clientOptions ? { clientOptions } : {}),
+      });
+    } catch (err) {
+      throw (key ? undefined : cosmosSignInFailure(err, endpoint)) ?? err;
+    }
   }
   return openEmbeddedStore({ dataDir: config.store.dataDir, logger });
 }
