@@ -1,0 +1,179 @@
+/**
+ * What `atk deploy` uploads, run as App Service runs it: build/azure laid out by the stage script,
+ * production packages only (`npm ci --omit=dev`), started by the template's command line. With
+ * the template's settings and no managed identity on this machine, the start fails at the Cosmos
+ * DB sign-in and says so; nothing leaves the loopback interface.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stageApp } from '../../scripts/stage-azure.js';
+import { appSettingsEnv, at, resourceOfType, ROOT } from './template.js';
+
+const siteConfig = at(resourceOfType('Microsoft.Web/sites').body, 'properties.siteConfig') as {
+  appCommandLine: string;
+  healthCheckPath: string;
+};
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** The template's command line (`node <entry>`) in the staged folder, with only `env`. */
+function startStaged(dir: string, env: NodeJS.ProcessEnv): Running {
+  const [command, ...args] = siteConfig.appCommandLine.split(' ');
+  expect(command).toBe('node');
+  const child = spawn(process.execPath, ['--no-deprecation', ...args], {
+    cwd: dir,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => text, exited };
+}
+
+async function listeningPort(bot: Running): Promise<number> {
+  for (let i = 0; i < 400; i++) {
+    const line = bot
+      .output()
+      .split('\n')
+      .find((l) => l.includes('Deploy Securely bot listening'));
+    if (line) return (JSON.parse(line) as { port: number }).port;
+    if (bot.child.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the staged bot did not start:\n${bot.output()}`);
+}
+
+/** A loopback port nothing listens on: connections are refused. */
+async function refusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A loopback server that accepts connections and never answers; counts them. */
+async function silentServer(): Promise<{
+  server: Server;
+  port: number;
+  connections: () => number;
+}> {
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.on('close', () => sockets.forEach((s) => s.destroy()));
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    connections: () => sockets.length,
+  };
+}
+
+describe('the deployed app, as App Service runs it', () => {
+  let work: string;
+  let app: string;
+  let staged: string[];
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'ds-artifact-'));
+    app = join(work, 'app');
+    const compiled = join(work, 'compiled');
+    execFileSync(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        'tsconfig.build.json',
+        '--outDir',
+        compiled,
+      ],
+      { cwd: ROOT },
+    );
+    staged = stageApp({ root: ROOT, compiled, target: app });
+    // The deploy step: exactly the locked production packages.
+    execFileSync(
+      'npm',
+      ['ci', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'],
+      { cwd: app, stdio: 'ignore' },
+    );
+  }, 300_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('holds the compiled bot, its card templates and the lock, and no test, source or dev package', () => {
+    expect(staged).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'package-lock.json',
+        'dist/src/index.js',
+        'dist/src/app.js',
+        'cards/help.json',
+      ]),
+    );
+    expect(staged.filter((f) => /\.ts$|\.map$|\.data\.json$|^test\/|^scripts\//.test(f))).toEqual(
+      [],
+    );
+    const installed = readdirSync(join(app, 'node_modules'));
+    expect(installed).toEqual(expect.arrayContaining(['botbuilder', 'restify', '@azure']));
+    for (const dev of ['typescript', 'jest', 'yaml', 'playwright-core', '@vercel'])
+      expect([dev, existsSync(join(app, 'node_modules', dev))]).toEqual([dev, false]);
+  });
+
+  it('starts on production packages only and answers the health check App Service probes', async () => {
+    const bot = startStaged(app, { PORT: '0', DATA_DIR: join(work, 'data') });
+    try {
+      const port = await listeningPort(bot);
+      const res = await fetch(`http://127.0.0.1:${port}${siteConfig.healthCheckPath}`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ status: 'ok' });
+    } finally {
+      bot.child.kill('SIGTERM');
+    }
+    expect(await bot.exited).toBe(0);
+  });
+
+  it("with the template's settings and no managed identity here, fails only at the Cosmos DB sign-in, saying what is missing", async () => {
+    const refused = await refusedPort();
+    const silent = await silentServer();
+    try {
+      // No managed identity on this machine: its token endpoint refuses connections.
+      const noIdentity = { AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${refused}` };
+      const endpoints = [`https://127.0.0.1:${refused}/`, `https://127.0.0.1:${silent.port}/`];
+      const runs = endpoints.map((endpoint) =>
+        startStaged(app, {
+          ...appSettingsEnv({
+            'Microsoft.DocumentDB/databaseAccounts properties.documentEndpoint': endpoint,
+          }),
+          ...noIdentity,
+          PORT: '0',
+        }),
+      );
+      const codes = await Promise.all(runs.map((r) => r.exited));
+      expect(codes).toEqual([1, 1]);
+      runs.forEach((run, i) => {
+        const output = run.output();
+        // The settings were accepted: what failed is the sign-in Azure provides.
+        expect(output).not.toMatch(/fix these settings/);
+        expect(output).toContain(
+          `The bot could not start: cannot sign in to Cosmos DB at ${endpoints[i]}. COSMOS_KEY is not set, so the bot signs in with Microsoft Entra ID (DefaultAzureCredential)`,
+        );
+        expect(output).toMatch(/^- ManagedIdentityCredential: /m);
+        expect(output).toMatch(/set AZURE_CLIENT_ID to the identity's client id/);
+        expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+        expect(output).not.toMatch(/Deploy Securely bot listening/);
+      });
+      // Nothing was sent to Cosmos DB without a token.
+      expect(silent.connections()).toBe(0);
+    } finally {
+      silent.server.close();
+    }
+  }, 90_000);
+});
