@@ -188,10 +188,16 @@ describe('the app package the toolkit builds is the one `npm run package` builds
     };
     // The toolkit fills the placeholders and keeps everything else, the version included.
     const toolkitManifest = JSON.parse(fillPlaceholders(template, provisioned)) as {
+      id: string;
       version: string;
       icons: { color: string; outline: string };
+      bots: { botId: string }[];
     };
-    expect(toolkitManifest.version).toBe(pkg.version);
+    expect(toolkitManifest).toMatchObject({
+      id: provisioned.TEAMS_APP_ID,
+      bots: [{ botId: provisioned.BOT_ID }],
+      version: pkg.version,
+    });
     const entries = readZip(
       buildAppPackage({
         sourceDir: join(ROOT, 'appPackage'),
