@@ -4,12 +4,13 @@
  * the template's settings and no managed identity on this machine, the start fails at the Cosmos
  * DB sign-in and says so; nothing leaves the loopback interface.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stageApp } from '../../scripts/stage-azure.js';
+import { listening, runBot, type BotProcess } from '../support/bot-process.js';
 import { appSettingsEnv, at, resourceOfType, ROOT } from './template.js';
 
 const siteConfig = at(resourceOfType('Microsoft.Web/sites').body, 'properties.siteConfig') as {
@@ -17,39 +18,12 @@ const siteConfig = at(resourceOfType('Microsoft.Web/sites').body, 'properties.si
   healthCheckPath: string;
 };
 
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 /** The template's command line (`node <entry>`) in the staged folder, with only `env`. */
-function startStaged(dir: string, env: NodeJS.ProcessEnv): Running {
+function startStaged(dir: string, env: NodeJS.ProcessEnv): BotProcess {
   const [command, ...args] = siteConfig.appCommandLine.split(' ');
   expect(command).toBe('node');
-  const child = spawn(process.execPath, ['--no-deprecation', ...args], {
-    cwd: dir,
-    env: { PATH: process.env.PATH, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let text = '';
-  child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => text, exited };
-}
-
-async function listeningPort(bot: Running): Promise<number> {
-  for (let i = 0; i < 400; i++) {
-    const line = bot
-      .output()
-      .split('\n')
-      .find((l) => l.includes('Deploy Securely bot listening'));
-    if (line) return (JSON.parse(line) as { port: number }).port;
-    if (bot.child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`the staged bot did not start:\n${bot.output()}`);
+  expect(args).toHaveLength(1);
+  return runBot(args[0], env, dir);
 }
 
 /** A loopback port nothing listens on: connections are refused. */
@@ -130,7 +104,7 @@ describe('the deployed app, as App Service runs it', () => {
   it('starts on production packages only and answers the health check App Service probes', async () => {
     const bot = startStaged(app, { PORT: '0', DATA_DIR: join(work, 'data') });
     try {
-      const port = await listeningPort(bot);
+      const { port } = await listening(bot);
       const res = await fetch(`http://127.0.0.1:${port}${siteConfig.healthCheckPath}`);
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ status: 'ok' });

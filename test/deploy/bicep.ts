@@ -183,41 +183,34 @@ class Reader {
     return undefined;
   }
 
-  object(): Record<string, BicepValue> {
-    this.expect('{');
-    const out: Record<string, BicepValue> = {};
+  /** Items between `open` and `close`, separated by newlines or commas. */
+  private items(open: string, close: string, item: () => void): void {
+    this.expect(open);
     for (;;) {
       this.skip();
-      if (this.peek() === ',') {
+      if (this.peek() === ',') this.pos++;
+      else if (this.peek() === close) {
         this.pos++;
-        continue;
-      }
-      if (this.peek() === '}') {
-        this.pos++;
-        return out;
-      }
+        return;
+      } else item();
+    }
+  }
+
+  object(): Record<string, BicepValue> {
+    const out: Record<string, BicepValue> = {};
+    this.items('{', '}', () => {
       const key = this.peek() === "'" ? this.rawString().slice(1, -1) : this.ident();
       this.expect(':');
       if (key in out) this.fail(`"${key}" is set twice`);
       out[key] = this.value(',}');
-    }
+    });
+    return out;
   }
 
   array(): BicepValue[] {
-    this.expect('[');
     const out: BicepValue[] = [];
-    for (;;) {
-      this.skip();
-      if (this.peek() === ',') {
-        this.pos++;
-        continue;
-      }
-      if (this.peek() === ']') {
-        this.pos++;
-        return out;
-      }
-      out.push(this.value(',]'));
-    }
+    this.items('[', ']', () => out.push(this.value(',]')));
+    return out;
   }
 }
 

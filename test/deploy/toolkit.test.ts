@@ -20,6 +20,13 @@ import {
 } from './toolkit.js';
 
 const SCHEMA_VERSION = 'v1.13';
+/** Build the app package from the manifest and apply it to the app in Teams Developer Portal. */
+const PACKAGE_STEPS = [
+  'teamsApp/validateManifest',
+  'teamsApp/zipAppPackage',
+  'teamsApp/validateAppPackage',
+  'teamsApp/update',
+];
 const azure = projectFile('m365agents.yml');
 const local = projectFile('m365agents.local.yml');
 const pkg = JSON.parse(readText('package.json')) as {
@@ -49,14 +56,7 @@ describe('m365agents.yml and m365agents.local.yml', () => {
   });
 
   it('Azure: provision creates the Teams app, deploys the Bicep, then validates, zips and updates the app package', () => {
-    expect(uses(azure.provision)).toEqual([
-      'teamsApp/create',
-      'arm/deploy',
-      'teamsApp/validateManifest',
-      'teamsApp/zipAppPackage',
-      'teamsApp/validateAppPackage',
-      'teamsApp/update',
-    ]);
+    expect(uses(azure.provision)).toEqual(['teamsApp/create', 'arm/deploy', ...PACKAGE_STEPS]);
     const [arm] = only(azure.provision, 'arm/deploy');
     const templates = arm.with?.templates as { path: string; parameters: string }[];
     expect(templates).toEqual([
@@ -94,13 +94,7 @@ describe('m365agents.yml and m365agents.local.yml', () => {
   });
 
   it('Azure: publish rebuilds the app package and submits it to the Teams admin center', () => {
-    expect(uses(azure.publish)).toEqual([
-      'teamsApp/validateManifest',
-      'teamsApp/zipAppPackage',
-      'teamsApp/validateAppPackage',
-      'teamsApp/update',
-      'teamsApp/publishAppPackage',
-    ]);
+    expect(uses(azure.publish)).toEqual([...PACKAGE_STEPS, 'teamsApp/publishAppPackage']);
   });
 
   it('Azure: no step creates or reads a secret', () => {

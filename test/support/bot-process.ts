@@ -8,10 +8,13 @@ export interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs a compiled entry point as `npm start` does, with only PATH and `env` in its environment. */
-export function runBot(entry: string, env: NodeJS.ProcessEnv): BotProcess {
+/**
+ * Runs a compiled entry point as `npm start` does, with only PATH and `env` in its environment,
+ * from the repository's folder or `cwd`.
+ */
+export function runBot(entry: string, env: NodeJS.ProcessEnv, cwd?: string): BotProcess {
   const child = spawn(process.execPath, [entry], {
-    cwd: path.resolve(__dirname, '../..'),
+    cwd: cwd ?? path.resolve(__dirname, '../..'),
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
