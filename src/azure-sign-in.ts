@@ -18,10 +18,15 @@ interface NamedError {
   errors?: unknown;
 }
 
-/** The first sentence of a credential's complaint, without its troubleshooting links. */
-function firstSentence(message: unknown): string {
+/**
+ * The first sentence of a credential's complaint, without its troubleshooting links, plus the
+ * service's own description when it gives one (a managed identity endpoint's "Identity not found").
+ */
+function reason(message: unknown): string {
   const text = typeof message === 'string' ? message : String(message);
-  const line = text.split('\n')[0].split(/\.\s/)[0].replace(/\.$/, '').trim();
+  const first = text.split('\n')[0].split(/\.\s/)[0].replace(/\.$/, '').trim();
+  const description = /Description: (.+?)(?: - |\n|$)/.exec(text)?.[1]?.trim();
+  const line = description && !first.includes(description) ? `${first} (${description})` : first;
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }
 
@@ -42,8 +47,8 @@ export function cosmosSignInFailure(err: unknown, endpoint: string): Error | und
   const failure = credentialError(err);
   if (!failure) return undefined;
   const reasons = Array.isArray(failure.errors)
-    ? (failure.errors as NamedError[]).map((e) => firstSentence(e.message))
-    : [firstSentence(failure.message)];
+    ? (failure.errors as NamedError[]).map((e) => reason(e.message))
+    : [reason(failure.message)];
   return new Error(
     [
       `cannot sign in to Cosmos DB at ${endpoint}. COSMOS_KEY is not set, so the bot signs in ` +

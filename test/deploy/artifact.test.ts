@@ -6,12 +6,20 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stageApp } from '../../scripts/stage-azure.js';
 import { listening, runBot, type BotProcess } from '../support/bot-process.js';
-import { appSettingsEnv, at, resourceOfType, ROOT } from './template.js';
+import {
+  appSettingsEnv,
+  at,
+  resourceOfType,
+  ROOT,
+  SAMPLE_CLIENT_ID,
+  SAMPLE_TENANT_ID,
+} from './template.js';
 
 const siteConfig = at(resourceOfType('Microsoft.Web/sites').body, 'properties.siteConfig') as {
   appCommandLine: string;
@@ -49,6 +57,29 @@ async function silentServer(): Promise<{
     server,
     port: (server.address() as AddressInfo).port,
     connections: () => sockets.length,
+  };
+}
+
+/**
+ * The managed identity endpoint of a machine that has no such identity: it answers every token
+ * request as Azure's instance metadata service does for an identity not assigned to it.
+ */
+async function identityEndpointWithoutIdentity(): Promise<{
+  close: () => void;
+  url: string;
+  requests: () => number;
+}> {
+  let requests = 0;
+  const server = createHttpServer((_req, res) => {
+    requests++;
+    res.writeHead(400, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: 'invalid_request', error_description: 'Identity not found' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    close: () => server.close(),
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests: () => requests,
   };
 }
 
@@ -101,13 +132,33 @@ describe('the deployed app, as App Service runs it', () => {
       expect([dev, existsSync(join(app, 'node_modules', dev))]).toEqual([dev, false]);
   });
 
-  it('starts on production packages only and answers the health check App Service probes', async () => {
-    const bot = startStaged(app, { PORT: '0', DATA_DIR: join(work, 'data') });
+  it("starts on production packages only with the template's bot settings, answers the health check App Service probes and refuses an unsigned message", async () => {
+    // The template's settings but the engagements on this machine's disk instead of Cosmos DB.
+    const bot = startStaged(app, {
+      ...appSettingsEnv(),
+      COSMOS_ENDPOINT: '',
+      DATA_DIR: join(work, 'data'),
+      PORT: '0',
+    });
     try {
       const { port } = await listening(bot);
       const res = await fetch(`http://127.0.0.1:${port}${siteConfig.healthCheckPath}`);
       expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({ status: 'ok' });
+      expect(await res.json()).toMatchObject({ status: 'ok', store: 'embedded' });
+      const unsigned = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          text: 'status',
+          channelId: 'msteams',
+          serviceUrl: 'https://smba.trafficmanager.net/teams/',
+          from: { id: '29:someone', aadObjectId: '6f1c2a7e-93b4-4d8e-a1f0-2c5b7d9e0a13' },
+          conversation: { id: '19:deploy-test@thread.v2', tenantId: SAMPLE_TENANT_ID },
+          recipient: { id: `28:${SAMPLE_CLIENT_ID}` },
+        }),
+      });
+      expect(unsigned.status).toBe(401);
     } finally {
       bot.child.kill('SIGTERM');
     }
@@ -117,9 +168,10 @@ describe('the deployed app, as App Service runs it', () => {
   it("with the template's settings and no managed identity here, fails only at the Cosmos DB sign-in, saying what is missing", async () => {
     const refused = await refusedPort();
     const silent = await silentServer();
+    const identity = await identityEndpointWithoutIdentity();
     try {
-      // No managed identity on this machine: its token endpoint refuses connections.
-      const noIdentity = { AZURE_POD_IDENTITY_AUTHORITY_HOST: `http://127.0.0.1:${refused}` };
+      // The SDK asks this loopback endpoint, not 169.254.169.254, for the managed identity's token.
+      const noIdentity = { AZURE_POD_IDENTITY_AUTHORITY_HOST: identity.url };
       const endpoints = [`https://127.0.0.1:${refused}/`, `https://127.0.0.1:${silent.port}/`];
       const runs = endpoints.map((endpoint) =>
         startStaged(app, {
@@ -139,15 +191,19 @@ describe('the deployed app, as App Service runs it', () => {
         expect(output).toContain(
           `The bot could not start: cannot sign in to Cosmos DB at ${endpoints[i]}. COSMOS_KEY is not set, so the bot signs in with Microsoft Entra ID (DefaultAzureCredential)`,
         );
-        expect(output).toMatch(/^- ManagedIdentityCredential: /m);
+        expect(output).toMatch(
+          /^- ManagedIdentityCredential: Authentication failed \(Identity not found\)$/m,
+        );
         expect(output).toMatch(/set AZURE_CLIENT_ID to the identity's client id/);
         expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
         expect(output).not.toMatch(/Deploy Securely bot listening/);
       });
+      expect(identity.requests()).toBeGreaterThan(0);
       // Nothing was sent to Cosmos DB without a token.
       expect(silent.connections()).toBe(0);
     } finally {
       silent.server.close();
+      identity.close();
     }
   }, 90_000);
 });

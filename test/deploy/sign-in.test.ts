@@ -7,7 +7,7 @@ function named(name: string, message: string, extra: Record<string, unknown> = {
 }
 
 describe('the message for a Cosmos DB sign-in that found no credential', () => {
-  it("names the endpoint and the first sentence of each credential's reason, found through the causes", () => {
+  it("names the endpoint and each credential's reason in one line, found through the causes", () => {
     const aggregate = named(
       'AggregateAuthenticationError',
       'ChainedTokenCredential authentication failed.',
@@ -21,6 +21,10 @@ describe('the message for a Cosmos DB sign-in that found no credential', () => {
             'CredentialUnavailableError',
             'ManagedIdentityCredential: Network unreachable. Message: network_error',
           ),
+          named(
+            'CredentialUnavailableError',
+            'ManagedIdentityCredential: Authentication failed. Message invalid_request: Error(s): Not Available - Description: Identity not found - Correlation ID: Not Available',
+          ),
           named('CredentialUnavailableError', 'Azure CLI could not be found.\nPlease install it.'),
         ],
       },
@@ -33,6 +37,7 @@ describe('the message for a Cosmos DB sign-in that found no credential', () => {
       `cannot sign in to Cosmos DB at ${ENDPOINT}. COSMOS_KEY is not set, so the bot signs in with Microsoft Entra ID (DefaultAzureCredential), and no credential was available:`,
       '- EnvironmentCredential is unavailable',
       '- ManagedIdentityCredential: Network unreachable',
+      '- ManagedIdentityCredential: Authentication failed (Identity not found)',
       '- Azure CLI could not be found',
       "On Azure, the App Service signs in as its user-assigned managed identity: set AZURE_CLIENT_ID to the identity's client id. Elsewhere, sign in with `az login` (an account with the Cosmos DB Built-in Data Contributor role) or set COSMOS_KEY.",
     ]);
