@@ -186,6 +186,7 @@ describe('infra/azure.bicep: the settings the bot starts with', () => {
     const env = appSettingsEnv();
     const config = loadConfig(env);
     expect(config.bot).toEqual({
+      authentication: 'bot-framework',
       appId: SAMPLE_CLIENT_ID,
       appType: 'UserAssignedMSI',
       tenantId: SAMPLE_TENANT_ID,

@@ -139,6 +139,7 @@ describe('m365agents.yml and m365agents.local.yml', () => {
       ]),
     );
     expect(loadConfig(env).bot).toEqual({
+      authentication: 'bot-framework',
       appId: values.BOT_ID,
       appPassword: values.SECRET_BOT_PASSWORD,
       appType: 'SingleTenant',
