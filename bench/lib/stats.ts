@@ -1,0 +1,36 @@
+/** Latency figures in milliseconds, nearest-rank percentiles. */
+export interface Latency {
+  n: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export function latency(samples: readonly number[]): Latency {
+  if (samples.length === 0) return { n: 0, p50: NaN, p90: NaN, p99: NaN, max: NaN, mean: NaN };
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+  const sum = sorted.reduce((s, x) => s + x, 0);
+  return {
+    n: sorted.length,
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1],
+    mean: sum / sorted.length,
+  };
+}
+
+/** The median of a few runs (startup). */
+export function median(values: readonly number[]): number {
+  return latency(values).p50;
+}
+
+/** Rounds to a figure worth printing: 3 significant digits, at most 2 decimals. */
+export function round(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+  return Number(x.toFixed(digits));
+}
