@@ -13,7 +13,7 @@
  * and do not change the exit code. Figures go to stdout and bench/results/latest.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { printSummary } from './profile.js';
 import { planChats } from './lib/chats.js';
@@ -40,11 +40,13 @@ const QUICK = process.argv.includes('--quick');
 
 const PLAN = QUICK
   ? {
-      warmUp: 100,
+      warmUp: 160,
       levels: [
-        { concurrency: 1, answers: 30, rounds: 3 },
-        { concurrency: 32, answers: 160, rounds: 3 },
+        { concurrency: 1, answers: 30 },
+        { concurrency: 32, answers: 160 },
       ],
+      rounds: 3,
+      otherRounds: 2,
       engagements: 1_000,
       checkpoints: [1, 500, 1_000],
       window: 30,
@@ -52,36 +54,39 @@ const PLAN = QUICK
       profiles: [['cosmos', 400]] as const,
     }
   : {
-      warmUp: 200,
+      warmUp: 240,
       levels: [
-        { concurrency: 1, answers: 40, rounds: 5 },
-        { concurrency: 32, answers: 240, rounds: 5 },
+        { concurrency: 1, answers: 40 },
+        { concurrency: 32, answers: 240 },
       ],
+      rounds: 5,
+      otherRounds: 3,
       engagements: 10_000,
       checkpoints: [1, 1_000, 5_000],
       window: 40,
       startupRuns: 5,
       profiles: [
-        ['cosmos', 600],
-        ['embedded', 600],
+        ['cosmos', 500],
+        ['embedded', 500],
       ] as const,
     };
 
 async function main(children: Children): Promise<void> {
   const began = Date.now();
+  const loadBefore = loadavg()[0];
   const levels: Level[] = PLAN.levels;
   console.log(
-    `Card answer bench${QUICK ? ' (--quick)' : ''}: node ${process.version}, ${cpus().length} cores, ${new Date().toISOString()}`,
+    `Card answer bench${QUICK ? ' (--quick)' : ''}: node ${process.version}, ${cpus().length} cores, load average ${loadBefore.toFixed(1)} before it starts, ${new Date().toISOString()}`,
   );
   console.log(
-    `Load: 8 engagement chats × 4 stakeholders acknowledging the Security Conversation agenda (Action.Execute agenda.acknowledge), warm-up ${PLAN.warmUp}, ${levels.map((l) => `${l.rounds} rounds of ${l.answers} at ${l.concurrency}`).join(', ')}, interleaved.`,
+    `Load: 8 engagement chats × 4 stakeholders acknowledging the Security Conversation agenda (Action.Execute agenda.acknowledge), warm-up ${PLAN.warmUp}, then rounds of ${levels.map((l) => `${l.answers} answers at ${l.concurrency}`).join(' and ')}, bots and levels interleaved (${PLAN.rounds} rounds against the floor, ${PLAN.otherRounds} in the other comparisons).`,
   );
   const plans = planChats('load', 8, 4);
 
   section('A. This bot against the floor, each on its own Cosmos DB server (TLS, loopback)', began);
   const bot = await botOnCosmos(children, 'this bot', plans);
   const floor = await floorOnCosmos(children, 'floor', plans);
-  const cosmos = await compare([bot, floor], levels, PLAN.warmUp);
+  const cosmos = await compare([bot, floor], levels, PLAN.rounds, PLAN.warmUp);
   printLoad(cosmos);
   const cosmosRatios = ratios(cosmos, bot.name, floor.name);
   printRatios('this bot / floor', cosmosRatios);
@@ -103,11 +108,7 @@ async function main(children: Children): Promise<void> {
     began,
   );
   const embeddedBot = await botOnEmbedded(children, 'this bot, embedded', plans);
-  const embedded = await compare(
-    [embeddedBot, floor],
-    levels.map((l) => ({ ...l, rounds: QUICK ? 2 : 3 })),
-    PLAN.warmUp,
-  );
+  const embedded = await compare([embeddedBot, floor], levels, PLAN.otherRounds, PLAN.warmUp);
   printLoad(embedded);
   const embeddedRatios = ratios(embedded, embeddedBot.name, floor.name);
   printRatios('this bot (embedded) / floor', embeddedRatios);
@@ -122,7 +123,8 @@ async function main(children: Children): Promise<void> {
     children,
     10,
     PLAN.engagements,
-    levels.map((l) => ({ ...l, rounds: QUICK ? 2 : 3 })),
+    levels,
+    PLAN.otherRounds,
     PLAN.warmUp,
   );
   printEngagements(engagements);
@@ -131,7 +133,7 @@ async function main(children: Children): Promise<void> {
     `D. One engagement from its 1st to its ${PLAN.checkpoints.at(-1)!.toLocaleString('en-US')}th answer (a stakeholder re-acknowledging, 1 person at a time, ${PLAN.window} answers measured at each point)`,
     began,
   );
-  const answers = await answersScale(children, PLAN.checkpoints, PLAN.window);
+  const answers = await answersScale(children, PLAN.checkpoints, PLAN.window, PLAN.warmUp);
   printAnswers(answers);
 
   section('E. Start-up: spawn to the first 200 from GET /healthz', began);
@@ -154,6 +156,8 @@ async function main(children: Children): Promise<void> {
     date: new Date().toISOString(),
     node: process.version,
     cores: cpus().length,
+    loadAverageBefore: loadBefore,
+    loadAverage5min: loadavg()[1],
     durationSeconds: Math.round((Date.now() - began) / 1000),
     load: {
       chats: 8,
@@ -161,6 +165,8 @@ async function main(children: Children): Promise<void> {
       verb: 'agenda.acknowledge',
       warmUp: PLAN.warmUp,
       levels,
+      rounds: PLAN.rounds,
+      otherRounds: PLAN.otherRounds,
     },
     cosmos: {
       pooled: cosmos,
@@ -175,6 +181,9 @@ async function main(children: Children): Promise<void> {
     profiles: profiles.map((p) => ({ ...p, file: relative(ROOT, p.file) })),
   };
   const verdictList = verdicts(results, bot.name, floor.name);
+  console.log(
+    `\nLoad average over the last 5 minutes: ${loadavg()[1].toFixed(1)} on ${cpus().length} cores (other work on the machine moves every latency; CPU per answer moves least).`,
+  );
   section('Where the bot stands (flat = within 1.2× of the first figure)');
   printVerdicts(verdictList);
   mkdirSync(RESULTS_DIR, { recursive: true });

@@ -14,8 +14,8 @@ export interface Subject {
   process: BotProcess;
   cosmos?: CosmosProcess;
   connector: StandInConnector;
-  /** What the store lacks of the answers given (ids per chat); empty when it holds them all. */
-  verify(idsByChat: Map<string, string[]>): Promise<string[]>;
+  /** What the store lacks of the answers a target gave (ids per chat); empty when it holds them all. */
+  verify(target: Target, idsByChat: Map<string, string[]>): Promise<string[]>;
 }
 
 /** One measured window: a number of answers at one concurrency, by one bot. */
@@ -52,7 +52,7 @@ export async function measure(s: Subject, concurrency: number, count: number): P
   const connector1 = s.connector.snapshot();
   const db1 = await s.cosmos?.snapshot();
   failIfAny(`${s.name} answered without saving`, driven.notSaved);
-  failIfAny(`${s.name} lost answers`, await s.verify(driven.idsByChat));
+  failIfAny(`${s.name} lost answers`, await s.verify(s.target, driven.idsByChat));
   return {
     subject: s.name,
     concurrency,
@@ -137,31 +137,33 @@ export function pool(windows: Window[]): Pooled {
 export interface Level {
   concurrency: number;
   answers: number;
-  rounds: number;
 }
 
 /**
- * Warms each subject up, then runs the levels in interleaved rounds (A, B, A, B … with the order
- * flipped every round), so a machine that slows down or speeds up touches every subject alike.
+ * Warms each subject up, then runs rounds; each round runs every level on every subject in turn
+ * (A, B at one person, A, B at 32 people, with the order flipped every round), so a machine that
+ * slows down or speeds up touches every subject and every level alike.
  */
 export async function compare(
   subjects: Subject[],
   levels: Level[],
+  rounds: number,
   warmUp: number,
 ): Promise<Pooled[]> {
   for (const s of subjects) {
     await measure(s, 32, warmUp);
     await measure(s, 1, Math.ceil(warmUp / 8));
   }
-  const pooled: Pooled[] = [];
-  for (const level of levels) {
-    const windows = new Map<string, Window[]>(subjects.map((s) => [s.name, []]));
-    for (let r = 0; r < level.rounds; r++) {
-      const order = r % 2 === 0 ? subjects : [...subjects].reverse();
-      for (const s of order)
-        windows.get(s.name)!.push(await measure(s, level.concurrency, level.answers));
-    }
-    for (const s of subjects) pooled.push(pool(windows.get(s.name)!));
+  const windows = new Map<string, Window[]>();
+  const key = (s: Subject, level: Level) => `${s.name}@${level.concurrency}`;
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? subjects : [...subjects].reverse();
+    for (const level of levels)
+      for (const s of order) {
+        const list = windows.get(key(s, level)) ?? [];
+        list.push(await measure(s, level.concurrency, level.answers));
+        windows.set(key(s, level), list);
+      }
   }
-  return pooled;
+  return levels.flatMap((level) => subjects.map((s) => pool(windows.get(key(s, level))!)));
 }

@@ -60,33 +60,52 @@ export function printLoad(pooled: Pooled[]): void {
 
 export interface Ratios {
   concurrency: number;
+  /** Pooled over the rounds. */
   p50: number;
   p99: number;
   throughput: number;
+  /** CPU time of the bot's process per answer, the steadiest figure on a busy machine. */
+  cpu: number;
+  /** Round by round (the two measured back to back): lowest, median, highest. */
+  p50ByRound: [number, number, number];
+  throughputByRound: [number, number, number];
+}
+
+function spread(values: number[]): [number, number, number] {
+  return [Math.min(...values), median(values), Math.max(...values)];
 }
 
 export function ratios(pooled: Pooled[], subject: string, floor: string): Ratios[] {
   return [...new Set(pooled.map((p) => p.concurrency))].map((c) => {
     const a = pooled.find((p) => p.subject === subject && p.concurrency === c)!;
     const b = pooled.find((p) => p.subject === floor && p.concurrency === c)!;
+    const byRound = (f: (r: Pooled['perRound'][number]) => number) =>
+      spread(a.perRound.map((r, i) => f(r) / f(b.perRound[i])));
     return {
       concurrency: c,
       p50: a.latency.p50 / b.latency.p50,
       p99: a.latency.p99 / b.latency.p99,
       throughput: a.answersPerSecond / b.answersPerSecond,
+      cpu: a.botCpuMsPerAnswer / b.botCpuMsPerAnswer,
+      p50ByRound: byRound((r) => r.p50),
+      throughputByRound: byRound((r) => r.answersPerSecond),
     };
   });
 }
 
 export function printRatios(label: string, rs: Ratios[]): void {
+  const range = ([lo, mid, hi]: number[]) => `${x(lo)}–${x(hi)}, median ${x(mid)}`;
   for (const r of rs)
     console.log(
-      `  ${label} at ${r.concurrency} ${r.concurrency === 1 ? 'person' : 'people'}: p50 ${x(r.p50)}, p99 ${x(r.p99)}, throughput ${x(r.throughput)}`,
+      `  ${label} at ${r.concurrency} ${r.concurrency === 1 ? 'person' : 'people'}: p50 ${x(r.p50)}, p99 ${x(r.p99)}, throughput ${x(r.throughput)}, CPU per answer ${x(r.cpu)}` +
+        ` (round by round: p50 ${range(r.p50ByRound)}; throughput ${range(r.throughputByRound)})`,
     );
 }
 
 export function printEngagements(s: EngagementsScale): void {
   printLoad(s.pooled);
+  const [small, large] = s.pooled.map((p) => p.subject);
+  printRatios(`${large} / ${small}`, ratios(s.pooled, large, small));
   console.log(
     `  engagement document: ${kb(s.documentBytes[0])} at ${s.engagements[0].toLocaleString('en-US')} engagements, ${kb(s.documentBytes[1])} at ${s.engagements[1].toLocaleString('en-US')}`,
   );
@@ -94,12 +113,20 @@ export function printEngagements(s: EngagementsScale): void {
 
 export function printAnswers(points: AnswerPoint[]): void {
   table(
-    ['answer of one engagement', 'document', 'p50 ms', 'p99 ms', 'answers in window'],
+    [
+      'answer of one engagement',
+      'document',
+      'p50 ms',
+      'p99 ms',
+      'bot CPU ms/answer',
+      'answers in window',
+    ],
     points.map((p) => [
       p.answer.toLocaleString('en-US'),
       kb(p.documentBytes),
       ms(p.latency.p50),
       ms(p.latency.p99),
+      ms(p.botCpuMsPerAnswer),
       String(p.latency.n),
     ]),
   );

@@ -1,5 +1,14 @@
 import { planChats } from './chats.js';
-import { compare, measure, pool, type Level, type Pooled, type Window } from './measure.js';
+import { Target } from './load.js';
+import {
+  compare,
+  measure,
+  pool,
+  type Level,
+  type Pooled,
+  type Subject,
+  type Window,
+} from './measure.js';
 import type { Children } from './processes.js';
 import { Filler, seedEngagements } from './seed.js';
 import type { Latency } from './stats.js';
@@ -25,6 +34,7 @@ export async function engagementsScale(
   small: number,
   large: number,
   levels: Level[],
+  rounds: number,
   warmUp: number,
 ): Promise<EngagementsScale> {
   const plans = planChats('scale', 8, 4);
@@ -39,7 +49,7 @@ export async function engagementsScale(
       subjects.push(s);
       await seedEngagements(s.container!, total - plans.length);
     }
-    const pooled = await compare(subjects, levels, warmUp);
+    const pooled = await compare(subjects, levels, rounds, warmUp);
     const sizes = await Promise.all(subjects.map(meanDocumentBytes));
     return { engagements: [small, large], pooled, documentBytes: [sizes[0], sizes[1]] };
   } finally {
@@ -51,6 +61,7 @@ export interface AnswerPoint {
   answer: number;
   documentBytes: number;
   latency: Latency;
+  botCpuMsPerAnswer: number;
 }
 
 /**
@@ -64,21 +75,31 @@ export async function answersScale(
   children: Children,
   checkpoints: number[],
   window: number,
+  warmUp: number,
 ): Promise<AnswerPoint[]> {
-  const [plan] = planChats('long', 1, 4);
-  const s = await botOnCosmos(children, 'bot, one engagement', [plan]);
+  const [plan, warm] = planChats('long', 2, 4);
+  const s = await botOnCosmos(children, 'bot, one engagement', [plan, warm]);
   const filler = await Filler.open(s.cosmos!.endpoint, 'deploy-securely-bench');
   const points: AnswerPoint[] = [];
   try {
-    const chat = s.target.chats[0];
+    // The bot warms up on another chat of its own, so the first window is not its first answers.
+    const [chat, warmChat] = s.target.chats;
+    await measure({ ...s, target: new Target('warm-up', s.target.client, [warmChat]) }, 4, warmUp);
+    const one: Subject = { ...s, target: new Target('one', s.target.client, [chat]) };
     let answered = 0;
     for (const k of checkpoints) {
-      await filler.answer(s.target, chat, k - 1 - answered);
-      const first: Window = await measure(s, 1, 1);
+      await filler.answer(one.target, chat, k - 1 - answered);
+      const first: Window = await measure(one, 1, 1);
       const documentBytes = await s.documentBytes(chat.conversationId);
-      const rest = await measure(s, 1, window - 1);
+      const rest = await measure(one, 1, window - 1);
       answered = k - 1 + window;
-      points.push({ answer: k, documentBytes, latency: pool([first, rest]).latency });
+      const measured = pool([first, rest]);
+      points.push({
+        answer: k,
+        documentBytes,
+        latency: measured.latency,
+        botCpuMsPerAnswer: measured.botCpuMsPerAnswer,
+      });
     }
   } finally {
     await filler.stop();

@@ -70,7 +70,7 @@ export async function botOnCosmos(
     cosmos,
     connector,
     container,
-    verify: (ids) => verifyBot(cosmosItems(container), engagementIdFor, target, ids),
+    verify: (t, ids) => verifyBot(cosmosItems(container), engagementIdFor, t, ids),
     documentBytes: (conversationId) => storedBytes(container, engagementIdFor(conversationId)),
     stop: async () => {
       teams.close();
@@ -103,7 +103,7 @@ export async function botOnEmbedded(
     target,
     process: bot,
     connector,
-    verify: (ids) => verifyBot(embeddedItems(dataDir), engagementIdFor, target, ids),
+    verify: (t, ids) => verifyBot(embeddedItems(dataDir), engagementIdFor, t, ids),
     documentBytes: async (conversationId) => statSync(file(conversationId)).size,
     stop: async () => {
       teams.close();
@@ -138,7 +138,7 @@ export async function floorOnCosmos(
     process: bot,
     cosmos,
     connector,
-    verify: () => verifyFloor(container, target),
+    verify: (t) => verifyFloor(container, t),
     documentBytes: (conversationId) => storedBytes(container, floorDocId(conversationId)),
     stop: async () => {
       teams.close();

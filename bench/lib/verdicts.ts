@@ -1,5 +1,5 @@
 import type { Pooled } from './measure.js';
-import { onePointReadOneWrite, type Ratios, type Verdict } from './report.js';
+import { onePointReadOneWrite, ratios, type Ratios, type Verdict } from './report.js';
 import type { AnswerPoint, EngagementsScale } from './scale.js';
 import { median } from './stats.js';
 import type { Startup } from './startup.js';
@@ -29,10 +29,12 @@ export function verdicts(r: BenchFigures, bot: string, floor: string): Verdict[]
       .filter((p) => p.subject !== floor)
       .reduce((n, p) => n + p.answers, 0) + r.answers.reduce((n, p) => n + p.latency.n, 0);
   const [small, large] = r.engagements.engagements;
-  const scaled = (c: number) =>
-    r.engagements.pooled.filter((p) => p.concurrency === c).map((p) => p.latency.p50);
-  const [s1, l1] = scaled(1);
-  const [s32, l32] = scaled(32);
+  const [smallBot, largeBot] = r.engagements.pooled.map((p) => p.subject);
+  // Round by round (the two bots measured back to back), the median ratio: steadier than pooled.
+  const scaled = ratios(r.engagements.pooled, largeBot, smallBot);
+  const [e1, e32] = [1, 32].map((c) => scaled.find((x) => x.concurrency === c)!.p50ByRound[1]);
+  const p50Of = (subject: string, c: number) =>
+    r.engagements.pooled.find((p) => p.subject === subject && p.concurrency === c)!.latency.p50;
   const [d0, d1] = r.engagements.documentBytes;
   const first = r.answers[0];
   const last = r.answers[r.answers.length - 1];
@@ -42,19 +44,19 @@ export function verdicts(r: BenchFigures, bot: string, floor: string): Verdict[]
     `${f(p.cosmos!.read)} point reads, ${f(p.cosmos!.replaceIfMatch)} If-Match replaces, ${f(p.cosmos!.query)} queries, ${f(p.cosmos!.create + p.cosmos!.upsert + p.cosmos!.replace + p.cosmos!.patch + p.cosmos!.batch)} other writes, ${f(p.cosmos!.meta, 3)} metadata per answer`;
   return [
     {
-      pass: at32.p50 <= 1.2,
+      pass: at32.p50ByRound[1] <= 1.2,
       what: 'p50 ≤ 1.2× the floor at 32 people',
-      figure: `${f(at32.p50)}× (${f(b32.latency.p50, 1)} ms against ${f(floorAt32.latency.p50, 1)} ms)`,
+      figure: `${f(at32.p50ByRound[1])}× (median of the rounds' ratios; pooled ${f(b32.latency.p50, 1)} ms against ${f(floorAt32.latency.p50, 1)} ms)`,
     },
     {
       pass: at32.p99 <= 1.5,
       what: 'p99 ≤ 1.5× the floor at 32 people',
-      figure: `${f(at32.p99)}× (${f(b32.latency.p99, 1)} ms against ${f(floorAt32.latency.p99, 1)} ms)`,
+      figure: `${f(at32.p99)}× (pooled: ${f(b32.latency.p99, 1)} ms against ${f(floorAt32.latency.p99, 1)} ms)`,
     },
     {
-      pass: at32.throughput >= 0.8,
+      pass: at32.throughputByRound[1] >= 0.8,
       what: 'throughput ≥ 0.8× the floor at 32 people',
-      figure: `${f(at32.throughput)}× (${f(b32.answersPerSecond, 0)} against ${f(floorAt32.answersPerSecond, 0)} answers/s)`,
+      figure: `${f(at32.throughputByRound[1])}× (median of the rounds' ratios; pooled ${f(b32.answersPerSecond, 0)} against ${f(floorAt32.answersPerSecond, 0)} answers/s)`,
     },
     {
       pass: onePointReadOneWrite(botAt(1)) && onePointReadOneWrite(b32),
@@ -67,9 +69,11 @@ export function verdicts(r: BenchFigures, bot: string, floor: string): Verdict[]
       figure: `all ${checked.toLocaleString('en-US')} measured answers of this bot were saved and found in its store`,
     },
     {
-      pass: l1 <= s1 * FLAT && l32 <= s32 * FLAT && d1 <= d0 * FLAT,
+      pass: e1 <= FLAT && e32 <= FLAT && d1 <= d0 * FLAT,
       what: `flat from ${small.toLocaleString('en-US')} to ${large.toLocaleString('en-US')} engagements`,
-      figure: `p50 ${f(s1)} → ${f(l1)} ms at 1 person, ${f(s32, 1)} → ${f(l32, 1)} ms at 32; document ${f(d0 / 1024, 1)} → ${f(d1 / 1024, 1)} KB`,
+      figure:
+        `p50 ${f(e1)}× at 1 person, ${f(e32)}× at 32 (median of the rounds' ratios; pooled ${f(p50Of(smallBot, 1))} → ${f(p50Of(largeBot, 1))} ms, ` +
+        `${f(p50Of(smallBot, 32), 1)} → ${f(p50Of(largeBot, 32), 1)} ms); document ${f(d0 / 1024, 1)} → ${f(d1 / 1024, 1)} KB`,
     },
     {
       pass:
@@ -79,7 +83,7 @@ export function verdicts(r: BenchFigures, bot: string, floor: string): Verdict[]
       figure: r.answers
         .map(
           (p) =>
-            `answer ${p.answer.toLocaleString('en-US')}: ${f(p.latency.p50)} ms, ${f(p.documentBytes / 1024, 1)} KB`,
+            `answer ${p.answer.toLocaleString('en-US')}: p50 ${f(p.latency.p50)} ms (CPU ${f(p.botCpuMsPerAnswer, 1)} ms), ${f(p.documentBytes / 1024, 1)} KB`,
         )
         .join('; '),
     },
