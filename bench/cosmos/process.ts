@@ -36,9 +36,12 @@ export class CosmosProcess {
     });
     children.track(child);
     return new Promise((resolve, reject) => {
+      const early = (code: number | null) =>
+        reject(new Error(`the Cosmos DB server exited (${code}) before it listened`));
       child.once('error', reject);
-      child.once('exit', (code) => reject(new Error(`the Cosmos DB server exited (${code})`)));
+      child.once('exit', early);
       child.once('message', (m: { ready?: number }) => {
+        child.off('exit', early);
         if (m.ready) resolve(new CosmosProcess(child, `https://127.0.0.1:${m.ready}/`));
       });
     });
@@ -72,7 +75,6 @@ export class CosmosProcess {
 
   stop(): Promise<void> {
     if (this.child.exitCode !== null) return Promise.resolve();
-    this.child.removeAllListeners('exit');
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.kill('SIGTERM');
     return exited;
