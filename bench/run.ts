@@ -79,7 +79,7 @@ async function main(children: Children): Promise<void> {
     `Card answer bench${QUICK ? ' (--quick)' : ''}: node ${process.version}, ${cpus().length} cores, load average ${loadBefore.toFixed(1)} before it starts, ${new Date().toISOString()}`,
   );
   console.log(
-    `Load: 8 engagement chats × 4 stakeholders acknowledging the Security Conversation agenda (Action.Execute agenda.acknowledge), warm-up ${PLAN.warmUp}, then rounds of ${levels.map((l) => `${l.answers} answers at ${l.concurrency}`).join(' and ')}, bots and levels interleaved (${PLAN.rounds} rounds against the floor, ${PLAN.otherRounds} in the other comparisons).`,
+    `Load: 8 engagement chats × 4 stakeholders acknowledging the Security Conversation agenda (Action.Execute agenda.acknowledge), warm-up ${PLAN.warmUp}, then rounds of ${levels.map((l) => `${l.answers} answers at ${l.concurrency}`).join(' and ')}, bots and levels interleaved (${PLAN.rounds} rounds against the floor, ${PLAN.otherRounds} on the embedded store, 2 at 10 against many engagements).`,
   );
   const plans = planChats('load', 8, 4);
 
@@ -124,7 +124,7 @@ async function main(children: Children): Promise<void> {
     10,
     PLAN.engagements,
     levels,
-    PLAN.otherRounds,
+    2,
     PLAN.warmUp,
   );
   printEngagements(engagements);
@@ -133,7 +133,7 @@ async function main(children: Children): Promise<void> {
     `D. One engagement from its 1st to its ${PLAN.checkpoints.at(-1)!.toLocaleString('en-US')}th answer (a stakeholder re-acknowledging, 1 person at a time, ${PLAN.window} answers measured at each point)`,
     began,
   );
-  const answers = await answersScale(children, PLAN.checkpoints, PLAN.window, PLAN.warmUp);
+  const answers = await answersScale(children, PLAN.checkpoints, PLAN.window, 160);
   printAnswers(answers);
 
   section('E. Start-up: spawn to the first 200 from GET /healthz', began);
