@@ -125,8 +125,8 @@ export function botSettings(
     REMINDER_LEAD_MINUTES: '120',
     // The bench's Cosmos DB server presents an expired self-signed certificate; only these processes trust it.
     NODE_TLS_REJECT_UNAUTHORIZED: '0',
-    // No MicrosoftAppId: the bot runs unauthenticated on loopback, as in local development.
-    ALLOW_UNAUTHENTICATED_LOCAL: 'true',
+    // No MicrosoftAppId: the explicit opt-in to run unauthenticated, which listens on 127.0.0.1 only.
+    INSECURE_LOCAL_UNAUTHENTICATED: 'true',
   };
 }
 

@@ -32,7 +32,9 @@ export interface Reply {
  * byte of the answer.
  */
 export class TeamsClient {
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  // Idle connections are dropped after 4 s, before the bot's server drops them (5 s): reusing a
+  // connection the server is closing at that moment fails with "socket hang up".
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 });
   private readonly url: URL;
 
   constructor(
@@ -68,7 +70,13 @@ export class TeamsClient {
           res.on('error', reject);
         },
       );
-      req.on('error', reject);
+      req.on('error', (err) =>
+        reject(
+          new Error(
+            `${String(activity.type)} ${String(activity.id)} to ${this.url.href}: ${err.message}`,
+          ),
+        ),
+      );
       req.end(payload);
     });
   }

@@ -25,11 +25,14 @@ describe('the bench load', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ds-bench-test-'));
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir }), {
-      logger: pino({ level: 'silent' }),
-      host: '127.0.0.1',
-      reminders: false,
-    });
+    app = await startApp(
+      loadConfig({ PORT: '0', DATA_DIR: dataDir, INSECURE_LOCAL_UNAUTHENTICATED: 'true' }),
+      {
+        logger: pino({ level: 'silent' }),
+        host: '127.0.0.1',
+        reminders: false,
+      },
+    );
     connector = await new StandInConnector().start();
     teams = new TeamsClient(`http://127.0.0.1:${app.port}/api/messages`, connector.serviceUrl);
     chat = await setUpOnBot(teams, connector, planChats('test', 1, 3)[0]);
