@@ -23,9 +23,12 @@ export function latency(samples: readonly number[]): Latency {
   };
 }
 
-/** The median of a few runs (startup). */
+/** The median of a few values (the mean of the middle two when their number is even). */
 export function median(values: readonly number[]): number {
-  return latency(values).p50;
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** Rounds to a figure worth printing: 3 significant digits, at most 2 decimals. */
