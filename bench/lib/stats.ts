@@ -30,10 +30,3 @@ export function median(values: readonly number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
-
-/** Rounds to a figure worth printing: 3 significant digits, at most 2 decimals. */
-export function round(x: number): number {
-  if (!Number.isFinite(x)) return x;
-  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
-  return Number(x.toFixed(digits));
-}
