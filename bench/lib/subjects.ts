@@ -5,7 +5,7 @@ import type { Container, CosmosClient } from '@azure/cosmos';
 import { engagementIdFor } from '../../src/playbook/start.js';
 import { floorDocId } from '../floor/store.js';
 import { BENCH_KEY, CosmosProcess } from '../cosmos/process.js';
-import type { ChatPlan } from './chats.js';
+import type { BenchChat, ChatPlan } from './chats.js';
 import { StandInConnector } from './connector.js';
 import { Target } from './load.js';
 import type { Subject } from './measure.js';
@@ -15,6 +15,7 @@ import {
   FLOOR_ENTRY,
   floorSettings,
   startProcess,
+  type BotProcess,
   type Children,
 } from './processes.js';
 import { setUpOnBot, setUpOnFloor } from './setup.js';
@@ -35,10 +36,37 @@ const storedBytes = async (container: Container, id: string) => {
   return resource ? Buffer.byteLength(JSON.stringify(resource)) : 0;
 };
 
+/** A fresh Cosmos DB server and the bench's own client to it. */
 async function withCosmos(children: Children) {
   const cosmos = await CosmosProcess.start(children);
   const client: CosmosClient = cosmos.client();
-  return { cosmos, client };
+  const stop = async () => {
+    client.dispose();
+    await cosmos.stop();
+  };
+  return { cosmos, client, stop };
+}
+
+/** A bot process behind its own stand-in connector, and Teams' side talking to it. */
+async function reach(bot: BotProcess) {
+  const connector = await new StandInConnector().start();
+  const teams = new TeamsClient(bot.url, connector.serviceUrl);
+  const stop = async () => {
+    teams.close();
+    await bot.stop();
+    await connector.stop();
+  };
+  return { connector, teams, stop };
+}
+
+async function setUpAll(
+  teams: TeamsClient,
+  connector: StandInConnector,
+  plans: ChatPlan[],
+): Promise<BenchChat[]> {
+  const chats: BenchChat[] = [];
+  for (const plan of plans) chats.push(await setUpOnBot(teams, connector, plan));
+  return chats;
 }
 
 /** This bot, `node dist/src/index.js`, on a fresh Cosmos DB server, its chats set up through its cards. */
@@ -48,36 +76,29 @@ export async function botOnCosmos(
   plans: ChatPlan[],
   nodeArgs: string[] = [],
 ): Promise<Running> {
-  const { cosmos, client } = await withCosmos(children);
+  const db = await withCosmos(children);
   const database = 'deploy-securely-bench';
   const bot = await startProcess(
     children,
     name,
     BOT_ENTRY,
-    botSettings({ cosmos: cosmos.endpoint, database }, BENCH_KEY),
+    botSettings({ cosmos: db.cosmos.endpoint, database }, BENCH_KEY),
     nodeArgs,
   );
-  const container = await cosmos.container(client, database, 'engagements');
-  const connector = await new StandInConnector().start();
-  const teams = new TeamsClient(bot.url, connector.serviceUrl);
-  const chats = [];
-  for (const plan of plans) chats.push(await setUpOnBot(teams, connector, plan));
-  const target = new Target(name, teams, chats);
+  const container = await db.cosmos.container(db.client, database, 'engagements');
+  const { connector, teams, stop } = await reach(bot);
   return {
     name,
-    target,
+    target: new Target(name, teams, await setUpAll(teams, connector, plans)),
     process: bot,
-    cosmos,
+    cosmos: db.cosmos,
     connector,
     container,
     verify: (t, ids) => verifyBot(cosmosItems(container), engagementIdFor, t, ids),
     documentBytes: (conversationId) => storedBytes(container, engagementIdFor(conversationId)),
     stop: async () => {
-      teams.close();
-      await bot.stop();
-      client.dispose();
-      await cosmos.stop();
-      await connector.stop();
+      await stop();
+      await db.stop();
     },
   };
 }
@@ -91,24 +112,18 @@ export async function botOnEmbedded(
 ): Promise<Running> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ds-bench-embedded-'));
   const bot = await startProcess(children, name, BOT_ENTRY, botSettings({ dataDir }, ''), nodeArgs);
-  const connector = await new StandInConnector().start();
-  const teams = new TeamsClient(bot.url, connector.serviceUrl);
-  const chats = [];
-  for (const plan of plans) chats.push(await setUpOnBot(teams, connector, plan));
-  const target = new Target(name, teams, chats);
+  const { connector, teams, stop } = await reach(bot);
   const file = (conversationId: string) =>
     join(dataDir, `${encodeURIComponent(engagementIdFor(conversationId))}.json`);
   return {
     name,
-    target,
+    target: new Target(name, teams, await setUpAll(teams, connector, plans)),
     process: bot,
     connector,
     verify: (t, ids) => verifyBot(embeddedItems(dataDir), engagementIdFor, t, ids),
     documentBytes: async (conversationId) => statSync(file(conversationId)).size,
     stop: async () => {
-      teams.close();
-      await bot.stop();
-      await connector.stop();
+      await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -120,32 +135,27 @@ export async function floorOnCosmos(
   name: string,
   plans: ChatPlan[],
 ): Promise<Running> {
-  const { cosmos, client } = await withCosmos(children);
+  const db = await withCosmos(children);
   const bot = await startProcess(
     children,
     name,
     FLOOR_ENTRY,
-    floorSettings(cosmos.endpoint, BENCH_KEY),
+    floorSettings(db.cosmos.endpoint, BENCH_KEY),
   );
-  const container = await cosmos.container(client, 'floor', 'acks');
-  const connector = await new StandInConnector().start();
-  const teams = new TeamsClient(bot.url, connector.serviceUrl);
+  const container = await db.cosmos.container(db.client, 'floor', 'acks');
+  const { connector, teams, stop } = await reach(bot);
   const chats = plans.map((plan, i) => setUpOnFloor(connector, plan, i + 1));
-  const target = new Target(name, teams, chats);
   return {
     name,
-    target,
+    target: new Target(name, teams, chats),
     process: bot,
-    cosmos,
+    cosmos: db.cosmos,
     connector,
     verify: (t) => verifyFloor(container, t),
     documentBytes: (conversationId) => storedBytes(container, floorDocId(conversationId)),
     stop: async () => {
-      teams.close();
-      await bot.stop();
-      client.dispose();
-      await cosmos.stop();
-      await connector.stop();
+      await stop();
+      await db.stop();
     },
   };
 }
