@@ -7,7 +7,7 @@ import { isRefusal } from '../../src/playbook/refusal.js';
 import { startEngagement } from '../../src/playbook/start.js';
 import { openCosmosStore } from '../../src/store/cosmos.js';
 import { EngagementWriter } from '../../src/store/mutate.js';
-import { Engagements } from '../../src/teams/engagements.js';
+import { Engagements } from '../../src/chat/engagements.js';
 import { BENCH_KEY } from '../cosmos/process.js';
 import type { BenchChat } from './chats.js';
 import { planChats, TOPIC_SETS } from './chats.js';
