@@ -65,6 +65,7 @@ function seededEngagement(n: number, now: Date): Engagement {
       {
         type: 'scheduleConversation',
         startsAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+        invited: plan.stakeholders.map((s) => s.aadObjectId),
       },
     ],
     ...plan.stakeholders.map((s, i): [Person, Action] => [

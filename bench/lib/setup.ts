@@ -69,6 +69,7 @@ export async function setUpOnBot(
     conversationDate: weekAhead(),
     conversationTime: '14:00',
     conversationZone: 'Europe/London',
+    conversationInvited: plan.stakeholders.map((s) => s.aadObjectId).join(','),
   });
   return { ...plan, agendaCardId: agenda };
 }

@@ -6,6 +6,7 @@ import { needsRoster, readCardAction } from '../door/read.js';
 import type { DoorResult, Member } from '../door/result.js';
 import type { Decision } from '../playbook/apply.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
+import { checkReader } from '../playbook/permissions.js';
 import { describeRefusal } from '../playbook/refusal.js';
 import { StoreUnavailableError } from '../store/store.js';
 import type { Engagements } from './engagements.js';
@@ -126,10 +127,17 @@ export class CardAnswers {
           };
           return { card: view('help', undefined, { message: message ?? none }) };
         }
+        const denied = checkReader(engagement, actor);
+        if (denied)
+          return {
+            card: view('summary', engagement, {
+              message: { kind: 'error', text: denied.message },
+            }),
+          };
         const text = 'The summary is posted below as a message you can keep.';
         return {
           card: view('summary', engagement, { message: { kind: 'success', text } }),
-          post: summaryMarkdown(engagement),
+          post: summaryMarkdown(engagement, this.deps.replies.now()),
         };
       }
       case 'invalid': {

@@ -23,6 +23,11 @@ export interface RepliesDeps {
 export class Replies {
   constructor(private readonly deps: RepliesDeps) {}
 
+  /** The time now, as the bot's clock says. */
+  now(): Date {
+    return this.deps.clock();
+  }
+
   /** The person's zone, or the bot's default. */
   zoneOf(incoming: Incoming): string {
     return incoming.timeZone ?? this.deps.defaultTimeZone;

@@ -1,6 +1,7 @@
 import type { Role } from '../playbook/catalog.js';
 import type { Engagement } from '../playbook/engagement.js';
-import { mayTake, openInState, PERMISSIONS } from '../playbook/permissions.js';
+import type { OnBehalfActionType } from '../playbook/actions.js';
+import { ON_BEHALF_PERMISSIONS, openInState, PERMISSIONS } from '../playbook/permissions.js';
 import {
   NAVIGATION,
   NAVIGATION_VERBS,
@@ -18,9 +19,12 @@ export function isFormVerb(verb: string): boolean {
   return isNavigationVerb(verb) && NAVIGATION[verb].form;
 }
 
-/** Who may use an action verb: who may take the action it builds. */
+/** Who may use an action verb: who may take the action it builds (for a stakeholder, when it records theirs). */
 export function rolesFor(verb: ActionVerb): readonly Role[] {
-  return PERMISSIONS[VERBS[verb].action];
+  const entry = VERBS[verb];
+  return entry.onBehalf
+    ? ON_BEHALF_PERMISSIONS[entry.action as OnBehalfActionType]
+    : PERMISSIONS[entry.action];
 }
 
 /**
@@ -36,7 +40,7 @@ export function allowedVerbs(
   const can = {} as Record<Verb, boolean>;
   for (const verb of ACTION_VERB_LIST) {
     const type = VERBS[verb].action;
-    can[verb] = openInState(e, type) && (shared || mayTake(role, type));
+    can[verb] = openInState(e, type) && (shared || (!!role && rolesFor(verb).includes(role)));
   }
   for (const verb of NAVIGATION_VERBS) can[verb] = NAVIGATION[verb].shows(e);
   return can;

@@ -22,6 +22,8 @@ interface VerbSpec<T extends ActionType, V> {
   form: boolean;
   /** Building the action needs the chat's members. */
   roster?: boolean;
+  /** The FM or FE records a stakeholder's answer for them (the action names the stakeholder). */
+  onBehalf?: boolean;
   item?: ItemKey;
   /** What the card submits, with messages a person can read. */
   schema: z.ZodType<V>;
@@ -34,6 +36,7 @@ export interface VerbEntry<T extends ActionType = ActionType> {
   card: CardName;
   form: boolean;
   roster: boolean;
+  onBehalf: boolean;
   item?: ItemKey;
   read: (input: Record<string, unknown>, ctx: DoorContext) => Action | Invalid;
 }
@@ -43,10 +46,11 @@ export interface VerbEntry<T extends ActionType = ActionType> {
  * cannot build another action than the one it names.
  */
 export function verb<T extends ActionType, V>(spec: VerbSpec<T, V>): VerbEntry<T> {
-  const { schema, build, roster, ...facts } = spec;
+  const { schema, build, roster, onBehalf, ...facts } = spec;
   return {
     ...facts,
     roster: roster ?? false,
+    onBehalf: onBehalf ?? false,
     read: (input, ctx) => {
       const parsed = schema.safeParse(input);
       if (!parsed.success)

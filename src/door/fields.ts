@@ -103,6 +103,11 @@ export function many<T extends string>(
   });
 }
 
+/** An Input.Toggle: "true" / true is on; anything else (absent, "false") is off. */
+export function toggle() {
+  return input().transform((v): boolean => v === true || v === 'true');
+}
+
 /** A whole number from 0 to 10,000,000 ("12" or 12). */
 export function wholeNumber(label: string, required: string) {
   return input().transform((v, ctx): number => {

@@ -1,5 +1,4 @@
 import type {
-  AddOnId,
   AgendaTopicId,
   AssessmentArea,
   AssessmentLevel,
@@ -10,11 +9,18 @@ import type {
   FeatureChoice,
   FeatureId,
   FollowUpKind,
-  LicenceId,
   Role,
   StakeholderTitle,
+  SupportAreaId,
 } from './catalog.js';
 import type { HandoffForm } from './engagement.js';
+import type { AddOnId, LicenceId } from './licences.js';
+
+/**
+ * A stakeholder's answer given in the meeting, recorded for them by the FM or FE: the person id
+ * of the stakeholder. Absent when stakeholders answer for themselves.
+ */
+type OnBehalfOf = { onBehalfOf?: string };
 
 /** Every user intent on an engagement, as a typed action. */
 export type Action =
@@ -27,21 +33,41 @@ export type Action =
       title?: StakeholderTitle;
       teamsId?: string;
     }
-  | { type: 'recordLicensing'; licences: LicenceId[]; addOns: AddOnId[]; notes: string }
+  | {
+      type: 'recordLicensing';
+      licences: LicenceId[];
+      addOns: AddOnId[];
+      notes: string;
+      /** An EMS re-engagement: EMS owned but not deployed. */
+      emsNotDeployed?: boolean;
+    }
+  | {
+      type: 'recordPreparation';
+      businessRequirements: string;
+      deploymentRequirements: string;
+      supportAreas: SupportAreaId[];
+      supportNote: string;
+    }
   | {
       type: 'scheduleConversation';
       startsAt: string;
       /** The zone the time was typed in, to say it back the same way. */
       timeZone?: string;
+      /** The stakeholders invited, by person id. */
+      invited: string[];
     }
-  | { type: 'acknowledgeAgenda'; topics: AgendaTopicId[]; question: string }
+  | ({ type: 'acknowledgeAgenda'; topics: AgendaTopicId[]; question: string } & OnBehalfOf)
   | { type: 'selfAssess'; levels: Record<AssessmentArea, AssessmentLevel> }
-  | { type: 'deliverConversation' }
+  | {
+      type: 'deliverConversation';
+      /** Who attended, by person id; the invited stakeholders when not given. */
+      attended?: string[];
+    }
   | { type: 'completeIdentityStep'; step: ChecklistStepId; note: string }
-  | { type: 'statePreference'; method: AuthMethodId; comment: string }
+  | ({ type: 'statePreference'; method: AuthMethodId; comment: string } & OnBehalfOf)
   | { type: 'finalizeAuthMethod'; method: AuthMethodId; rationale: string; decidedBy: string }
   | { type: 'markSyncReady' }
-  | {
+  | ({
       type: 'decideFeature';
       feature: FeatureId;
       choice: FeatureChoice;
@@ -49,9 +75,15 @@ export type Action =
       reason?: string;
       /** The deciding person's IANA zone: a target date is in the past before *their* today. */
       timeZone?: string;
-    }
+    } & OnBehalfOf)
   | { type: 'recordCaPolicy'; policy: CaPolicyId; state: CaPolicyState }
-  | { type: 'recordMfaRegistration'; registered: number; total: number }
+  | {
+      type: 'recordMfaRegistration';
+      registered: number;
+      total: number;
+      /** Why the number of users is lower than recorded before (required then). */
+      reason?: string;
+    }
   | { type: 'removeBlockAll' }
   | { type: 'deliverWorkshop' }
   | { type: 'submitHandoff'; form: HandoffForm }
@@ -73,7 +105,20 @@ export type Action =
       leadMinutes: number;
     }
   | { type: 'cancelFollowUp'; followUpId: string }
-  | { type: 'moveToNextPhase' };
+  | {
+      type: 'moveToNextPhase';
+      /** The next phases, among those the latest hand-off recommended. */
+      phases: string[];
+    };
 
 export type ActionType = Action['type'];
 export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
+
+/** The actions a FastTrack Manager or Engineer may record for a stakeholder, given in the meeting. */
+export const ON_BEHALF_ACTIONS = ['acknowledgeAgenda', 'statePreference', 'decideFeature'] as const;
+export type OnBehalfActionType = (typeof ON_BEHALF_ACTIONS)[number];
+
+/** The stakeholder an action is recorded for, when it is. */
+export function onBehalfOf(action: Action): string | undefined {
+  return 'onBehalfOf' in action ? action.onBehalfOf : undefined;
+}

@@ -2,7 +2,7 @@ import type { Action, ActionType } from './actions.js';
 import { finishDraft, markApplied, recordHistory, wasApplied } from './draft.js';
 import type { Actor, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
-import { checkActor, closedInState } from './permissions.js';
+import { checkActor, closedInState, rolesFor } from './permissions.js';
 import { isRefusal, type Refusal } from './refusal.js';
 import type { StepContext, StepResult } from './steps/context.js';
 import {
@@ -20,7 +20,8 @@ import {
   statePreference,
 } from './steps/identity.js';
 import { moveToNextPhase } from './steps/phase.js';
-import { assignRole, confirmKickoff, recordLicensing } from './steps/setup.js';
+import { recordLicensing, recordPreparation } from './steps/licensing.js';
+import { assignRole, confirmKickoff } from './steps/setup.js';
 import {
   decideFeature,
   deliverWorkshop,
@@ -37,6 +38,7 @@ const HANDLERS: Handlers = {
   confirmKickoff,
   assignRole,
   recordLicensing,
+  recordPreparation,
   scheduleConversation,
   acknowledgeAgenda,
   selfAssess,
@@ -67,7 +69,8 @@ export type Decision = Applied | Refused;
 /**
  * The one pure function of the playbook: the engagement after the actor's action at `now`, or a
  * refusal naming what is missing. The given engagement is never changed. An activity already
- * applied (Teams redelivers after ~15 s) returns the engagement unchanged, marked duplicate.
+ * applied (Teams redelivers after ~15 s) returns the engagement unchanged, marked duplicate, once
+ * the actor is known to be allowed: another tenant's reused activity id gets a refusal.
  */
 export function apply(
   e: Engagement,
@@ -76,11 +79,13 @@ export function apply(
   now: Date,
   activityId?: string,
 ): Decision {
+  const denied = checkActor(e, action.type, actor, rolesFor(action));
+  if (denied) return { ok: false, refusal: denied };
   if (wasApplied(e, activityId)) {
     return { ok: true, engagement: e, summary: 'already recorded', duplicate: true };
   }
-  const refusal = checkActor(e, action.type, actor) ?? closedInState(e, action.type);
-  if (refusal) return { ok: false, refusal };
+  const closed = closedInState(e, action.type);
+  if (closed) return { ok: false, refusal: closed };
   const draft = structuredClone(e);
   const ctx: StepContext = { draft, actor, now, stamp: stamp(actor, now) };
   const handler = HANDLERS[action.type] as (ctx: StepContext, action: Action) => StepResult;

@@ -1,3 +1,9 @@
+import type { Capability } from './licences.js';
+import type { LinkId } from './links.js';
+import { NAMES } from './names.js';
+
+export * from './catalog-identity.js';
+
 /**
  * The Deploy Securely playbook as data, taken from the two seed documents
  * (FastTrack Partner Playbook "Deploy Securely" and "Identity and Device Security Guidance").
@@ -33,6 +39,7 @@ export interface FtopTask {
   owner: Role;
   /** The phase the task belongs to; 1141 is the Enable phase's, the bot only tracks its readiness. */
   phase: 'Initiate' | 'Enable';
+  links: readonly LinkId[];
 }
 
 export const TASKS: readonly FtopTask[] = [
@@ -42,6 +49,7 @@ export const TASKS: readonly FtopTask[] = [
     mandatory: true,
     owner: 'FM',
     phase: 'Initiate',
+    links: ['securityConversationDeck'],
   },
   {
     id: '3736',
@@ -49,6 +57,7 @@ export const TASKS: readonly FtopTask[] = [
     mandatory: true,
     owner: 'FE',
     phase: 'Initiate',
+    links: ['chooseAuthMethod'],
   },
   {
     id: '3720',
@@ -56,6 +65,7 @@ export const TASKS: readonly FtopTask[] = [
     mandatory: true,
     owner: 'FE',
     phase: 'Initiate',
+    links: ['deploySecurelyGuidance'],
   },
   {
     id: '3721',
@@ -63,6 +73,7 @@ export const TASKS: readonly FtopTask[] = [
     mandatory: false,
     owner: 'SME',
     phase: 'Initiate',
+    links: ['deploySecurelyGuidance'],
   },
   {
     id: '1141',
@@ -70,18 +81,44 @@ export const TASKS: readonly FtopTask[] = [
     mandatory: true,
     owner: 'FE',
     phase: 'Enable',
+    links: ['setUpDirSync'],
   },
 ];
 
 export const STEPS = [
-  { id: 'kickoff', title: 'Kickoff call completed', owner: 'FM' },
-  { id: 'licensing', title: 'Prepare for the M365 Security Conversation', owner: 'FM' },
-  { id: 'conversation', title: 'Schedule and deliver the M365 Security Conversation', owner: 'FM' },
-  { id: 'identity', title: 'Prepare Identity', owner: 'FE' },
-  { id: 'workshop', title: 'Identity and Device Security', owner: 'FE' },
-  { id: 'outputs', title: 'Key outputs', owner: 'FM' },
-  { id: 'nextSteps', title: 'Next steps', owner: 'FM' },
-] as const satisfies readonly { id: string; title: string; owner: Role }[];
+  {
+    id: 'kickoff',
+    title: 'Kickoff call completed',
+    owner: 'FM',
+    links: ['securityConversationDeck'],
+  },
+  {
+    id: 'licensing',
+    title: 'Prepare for the M365 Security Conversation',
+    owner: 'FM',
+    links: ['entraLicensing', 'servicePlans'],
+  },
+  {
+    id: 'conversation',
+    title: 'Schedule and deliver the M365 Security Conversation',
+    owner: 'FM',
+    links: ['securityConversationDeck'],
+  },
+  { id: 'identity', title: 'Prepare Identity', owner: 'FE', links: ['prepareDirSync'] },
+  {
+    id: 'workshop',
+    title: 'Identity and Device Security',
+    owner: 'FE',
+    links: ['deploySecurelyGuidance', 'mfaAdoptionKit'],
+  },
+  { id: 'outputs', title: 'Key outputs', owner: 'FM', links: ['deploySecurelyGuidance'] },
+  { id: 'nextSteps', title: 'Next steps', owner: 'FM', links: ['intune'] },
+] as const satisfies readonly {
+  id: string;
+  title: string;
+  owner: Role;
+  links: readonly LinkId[];
+}[];
 export type StepId = (typeof STEPS)[number]['id'];
 
 /** Agenda of the M365 Security Conversation (task 4017). */
@@ -105,86 +142,81 @@ export type AssessmentArea = (typeof SELF_ASSESSMENT_AREAS)[number]['id'];
 export const ASSESSMENT_LEVELS = ['new', 'basic', 'working', 'advanced'] as const;
 export type AssessmentLevel = (typeof ASSESSMENT_LEVELS)[number];
 
-/** Prepare Identity, in the seed's order. Step 4.2 is the authentication method (task 3736). */
-export const IDENTITY_STEPS = [
-  {
-    id: 'forests',
-    n: '4.1',
-    title: 'Existing forests identified and malformed UPNs cleaned up (IdFix)',
-  },
-  { id: 'authMethod', n: '4.2', title: 'Authentication method finalized (task 3736)' },
-  { id: 'aadConnect', n: '4.3', title: 'AAD Connect configured, identities not synchronized' },
-  { id: 'breakGlass', n: '4.4', title: 'Two cloud-only break-glass accounts created' },
-  {
-    id: 'blockAllCa',
-    n: '4.5',
-    title: 'Conditional Access policy blocking all access, break-glass accounts excluded',
-  },
-  { id: 'mfaAdmins', n: '4.6', title: 'Baseline policy "MFA for admins" enabled' },
-] as const;
-export type IdentityStepId = (typeof IDENTITY_STEPS)[number]['id'];
-/** The steps recorded with the identity checklist (4.2 is recorded by finalizing the method). */
-export type ChecklistStepId = Exclude<IdentityStepId, 'authMethod'>;
-export const CHECKLIST_STEPS: readonly ChecklistStepId[] = [
-  'forests',
-  'aadConnect',
-  'breakGlass',
-  'blockAllCa',
-  'mfaAdmins',
-];
-
-export const AUTH_METHODS = [
-  { id: 'phs', title: 'Password hash synchronization' },
-  { id: 'pta', title: 'Pass-through authentication' },
-  { id: 'adfs', title: 'Federation with AD FS' },
-  { id: 'thirdPartyFederation', title: 'Federation with a third-party identity provider' },
-  { id: 'cloudOnly', title: 'Cloud-only identities' },
-] as const;
-export type AuthMethodId = (typeof AUTH_METHODS)[number]['id'];
-
 /** Topics of the Identity and Device Security workshop (task 3720), from the second seed. */
 export const WORKSHOP_TOPICS = [
   { id: 'mfa', title: 'Multi-factor authentication (MFA adoption kit)' },
   { id: 'ca', title: 'Conditional Access policies' },
   {
     id: 'saas',
-    title: 'Non-Microsoft SaaS apps for SSO (only Azure AD gallery apps are eligible)',
+    title: `Non-Microsoft SaaS apps for SSO: only apps in the ${NAMES.appGallery} are eligible`,
   },
   { id: 'devices', title: 'Identity, device and mobile app management' },
 ] as const;
+
+/** What a feature needs from the licences, and where its guidance is. */
+export interface FeatureSpec {
+  readonly id: string;
+  readonly title: string;
+  readonly why: string;
+  /** The capability the licences must include; none for what every tenant has. */
+  readonly needs?: Capability;
+  /** On the security-defaults path the feature comes with security defaults instead. */
+  readonly bySecurityDefaults?: boolean;
+  /** A part of the feature that needs more (risk-based policies need Entra ID P2). */
+  readonly extra?: { readonly capability: Capability; readonly what: string };
+  readonly links: readonly LinkId[];
+  /** The guidance on the security-defaults path, when it differs. */
+  readonly sdLinks?: readonly LinkId[];
+}
 
 export const FEATURES = [
   {
     id: 'mfaAllUsers',
     title: 'MFA for all users',
-    why: 'Every customer should implement MFA for all end users.',
+    why: 'Every customer should implement MFA for all end users, preferably by Conditional Access policy where licensed.',
+    needs: 'entraP1',
+    bySecurityDefaults: true,
+    links: ['caAllUsersMfa', 'mfaAdoptionKit'],
+    sdLinks: ['securityDefaults', 'mfaAdoptionKit'],
   },
   {
     id: 'conditionalAccess',
     title: 'Conditional Access policies',
     why: 'Conditional Access is how MFA and access rules are applied with precision.',
+    needs: 'entraP1',
+    extra: { capability: 'entraP2', what: 'risk-based policies' },
+    links: ['caTemplates', 'caPlan', 'caRecommendations'],
   },
   {
     id: 'blockLegacyAuth',
     title: 'Block legacy authentication',
-    why: 'Every customer should have a CA policy that blocks legacy authentication protocols.',
+    why: 'Every customer should block legacy authentication protocols: a Conditional Access policy, or security defaults without Entra ID P1.',
+    needs: 'entraP1',
+    bySecurityDefaults: true,
+    links: ['caBlockLegacy', 'blockLegacyAuth'],
+    sdLinks: ['securityDefaults', 'blockLegacyAuth'],
   },
   {
     id: 'saasSso',
-    title: 'SSO and provisioning for non-Microsoft SaaS apps (Azure AD gallery)',
-    why: 'Gallery apps can be integrated with Azure AD for SSO and automatic provisioning.',
+    title: `SSO and provisioning for non-Microsoft SaaS apps in the ${NAMES.appGallery}`,
+    why: 'Gallery apps can be integrated with Microsoft Entra ID for SSO and automatic provisioning; assigning them to groups needs Entra ID P1.',
+    links: ['saasTutorials', 'appGallery'],
   },
   {
     id: 'deviceManagement',
     title: 'Device management',
     why: 'A secure foundation includes managed devices.',
+    needs: 'intune',
+    links: ['intune'],
   },
   {
     id: 'mobileAppManagement',
     title: 'Mobile app management',
     why: 'Protect corporate data in mobile apps, managed device or not.',
+    needs: 'intune',
+    links: ['appProtection'],
   },
-] as const;
+] as const satisfies readonly FeatureSpec[];
 export type FeatureId = (typeof FEATURES)[number]['id'];
 
 export const FEATURE_CHOICES = ['enable', 'planned', 'notPlanned'] as const;
@@ -195,40 +227,18 @@ export const FEATURE_CHOICE_LABELS: Record<FeatureChoice, string> = {
   notPlanned: 'Not planned',
 };
 
-/** Conditional Access policies the workshop tracks (gate G4 and the hand-off form). */
+/**
+ * Conditional Access policies the workshop tracks (gate G4 and the hand-off form). The policy for
+ * administrators is Prepare Identity 4.6 on the CA path: it is recorded there, not here.
+ */
 export const CA_POLICIES = [
-  { id: 'mfaAllUsers', title: 'Require MFA for all users' },
-  { id: 'blockLegacy', title: 'Block legacy authentication' },
-  { id: 'admins', title: 'Require MFA for administrators' },
-] as const;
+  { id: 'mfaAllUsers', title: 'Require MFA for all users', links: ['caAllUsersMfa'] },
+  { id: 'blockLegacy', title: 'Block legacy authentication', links: ['caBlockLegacy'] },
+  { id: 'admins', title: 'Require MFA for administrators', links: ['caAdminMfa'] },
+] as const satisfies readonly { id: string; title: string; links: readonly LinkId[] }[];
 export type CaPolicyId = (typeof CA_POLICIES)[number]['id'];
 export const CA_POLICY_STATES = ['none', 'planned', 'created'] as const;
 export type CaPolicyState = (typeof CA_POLICY_STATES)[number];
-
-export const LICENCES = [
-  { id: 'm365e3', title: 'Microsoft 365 E3', aadP1: true },
-  { id: 'm365e5', title: 'Microsoft 365 E5', aadP1: true },
-  { id: 'm365bp', title: 'Microsoft 365 Business Premium', aadP1: true },
-  { id: 'm365bs', title: 'Microsoft 365 Business Standard', aadP1: false },
-  { id: 'o365e1', title: 'Office 365 E1', aadP1: false },
-  { id: 'o365e3', title: 'Office 365 E3', aadP1: false },
-  { id: 'o365e5', title: 'Office 365 E5', aadP1: false },
-  { id: 'emse3', title: 'EMS E3', aadP1: true },
-  { id: 'emse5', title: 'EMS E5', aadP1: true },
-  { id: 'aadp1', title: 'Azure AD Premium P1', aadP1: true },
-  { id: 'aadp2', title: 'Azure AD Premium P2', aadP1: true },
-] as const;
-export type LicenceId = (typeof LICENCES)[number]['id'];
-
-export const ADD_ONS = [
-  { id: 'defenderO365', title: 'Microsoft Defender for Office 365' },
-  { id: 'defenderEndpoint', title: 'Microsoft Defender for Endpoint' },
-  { id: 'defenderIdentity', title: 'Microsoft Defender for Identity' },
-  { id: 'mcas', title: 'Microsoft Cloud App Security' },
-  { id: 'intune', title: 'Microsoft Intune (standalone)' },
-  { id: 'aip', title: 'Azure Information Protection' },
-] as const;
-export type AddOnId = (typeof ADD_ONS)[number]['id'];
 
 /** Next steps: follow-up meetings the FM schedules, and the phases the engagement moves on to. */
 export const FOLLOW_UP_KINDS = [
@@ -237,6 +247,7 @@ export const FOLLOW_UP_KINDS = [
   { id: 'securityWorkshop', title: 'Security workshop' },
   { id: 'technicalSme', title: 'Technical SME meeting' },
   { id: 'adoptionSme', title: 'Adoption SME meeting' },
+  { id: 'deviceManagement', title: 'Discuss Device Management' },
 ] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]['id'];
 
@@ -245,6 +256,39 @@ export const NEXT_PHASES = [
   'Conduct Security Workshops',
   'Conduct Services Workshops',
 ] as const;
+
+/** The seeds' next steps, in order, as the summary lists them. */
+export const NEXT_STEPS = [
+  {
+    id: 'followUps',
+    title:
+      'The FM schedules follow-up meetings with the project team and stakeholders to close gaps (business value discovery, services workshops, technical and adoption SMEs)',
+    links: ['securityConversationDeck'],
+  },
+  {
+    id: 'deviceManagement',
+    title: 'Discuss Device Management',
+    links: ['intune', 'appProtection'],
+  },
+  {
+    id: 'moveOn',
+    title: `Once the key outputs are complete, move on to ${NEXT_PHASES.join(', ')}`,
+    links: ['deploySecurelyGuidance'],
+  },
+] as const satisfies readonly { id: string; title: string; links: readonly LinkId[] }[];
+
+/** What the FastTrack Center's support covers, as the FM records it when preparing the conversation. */
+export const SUPPORT_AREAS = [
+  { id: 'identity', title: 'Identity and access: Microsoft Entra ID, MFA, Conditional Access' },
+  { id: 'devices', title: 'Device and mobile app management: Microsoft Intune' },
+  { id: 'information', title: 'Information protection: Microsoft Purview Information Protection' },
+  { id: 'cloudApps', title: 'Cloud app security: Microsoft Defender for Cloud Apps' },
+  {
+    id: 'workloads',
+    title: 'Productivity and collaboration workloads: Exchange Online, SharePoint, OneDrive, Teams',
+  },
+] as const;
+export type SupportAreaId = (typeof SUPPORT_AREAS)[number]['id'];
 
 export function titleOf<T extends { readonly id: string; readonly title: string }>(
   list: readonly T[],

@@ -1,5 +1,4 @@
 import type {
-  AddOnId,
   AgendaTopicId,
   AssessmentArea,
   AssessmentLevel,
@@ -10,10 +9,11 @@ import type {
   FeatureChoice,
   FeatureId,
   FollowUpKind,
-  LicenceId,
   Role,
   StakeholderTitle,
+  SupportAreaId,
 } from './catalog.js';
+import type { AddOnId, LicenceId, PathId } from './licences.js';
 
 /** Who did something, and when (ISO 8601, UTC). */
 export interface Stamp {
@@ -45,10 +45,28 @@ export interface Licensing extends Stamp {
   licences: LicenceId[];
   addOns: AddOnId[];
   notes: string;
+  /** An EMS re-engagement: the customer owns EMS but has not deployed it. */
+  emsNotDeployed?: boolean;
+}
+
+/** Preparing the M365 Security Conversation: what the customer needs and what FastTrack covers. */
+export interface Preparation extends Stamp {
+  businessRequirements: string;
+  deploymentRequirements: string;
+  supportAreas: SupportAreaId[];
+  supportNote: string;
+}
+
+/** A stakeholder whose answer, given in the meeting, someone else recorded. */
+export interface OnBehalf {
+  id: string;
+  name: string;
 }
 
 export interface Acknowledgement extends Stamp {
   topics: AgendaTopicId[];
+  /** Set when the FM or FE recorded it for the stakeholder; the stamp names who recorded it. */
+  onBehalfOf?: OnBehalf;
 }
 
 export interface Question extends Stamp {
@@ -62,6 +80,12 @@ export interface SelfAssessment extends Stamp {
 export interface SecurityConversation {
   scheduledFor?: string;
   scheduled?: Stamp;
+  /** The zone the time was given in, to say it back the same way. */
+  timeZone?: string;
+  /** The stakeholders invited (person ids), by role and title. */
+  invited: string[];
+  /** Who attended (person ids), recorded when the conversation was delivered. */
+  attended?: string[];
   acknowledgements: Record<string, Acknowledgement>;
   questions: Question[];
   selfAssessments: Record<string, SelfAssessment>;
@@ -75,6 +99,7 @@ export interface ChecklistEntry extends Stamp {
 export interface AuthPreference extends Stamp {
   method: AuthMethodId;
   comment: string;
+  onBehalfOf?: OnBehalf;
 }
 
 export interface AuthDecision extends Stamp {
@@ -88,6 +113,8 @@ export interface IdentityPreparation {
   steps: Partial<Record<ChecklistStepId, ChecklistEntry>>;
   preferences: Record<string, AuthPreference>;
   authMethod?: AuthDecision;
+  /** Earlier decisions the current one replaced, oldest first. */
+  authMethodHistory: AuthDecision[];
   /** Task 1141 marked ready for the Enable phase (gate G3). */
   syncReady?: Stamp;
 }
@@ -98,15 +125,31 @@ export interface FeatureDecision extends Stamp {
   targetDate?: string;
   /** Required when not planned. */
   reason?: string;
+  /** The deciding person's IANA zone: a target date is past once their day has passed. */
+  timeZone?: string;
+  onBehalfOf?: OnBehalf;
 }
 
 export interface CaPolicyRecord extends Stamp {
   state: CaPolicyState;
 }
 
+/** How many users (break-glass accounts excluded) registered for MFA, of how many. */
 export interface MfaRegistration extends Stamp {
   registered: number;
   total: number;
+}
+
+/** The number of users was lowered: from what, and why (kept, so no total is typed down silently). */
+export interface TotalLowered extends Stamp {
+  from: number;
+  to: number;
+  reason: string;
+}
+
+export interface BlockAllRemoval extends Stamp {
+  /** Identity synchronization was ready when the policy went (G4 on a hybrid method). */
+  syncWasReady: boolean;
 }
 
 export interface Workshop {
@@ -114,7 +157,8 @@ export interface Workshop {
   decisions: Partial<Record<FeatureId, FeatureDecision>>;
   caPolicies: Partial<Record<CaPolicyId, CaPolicyRecord>>;
   mfaRegistration?: MfaRegistration;
-  blockAllRemoved?: Stamp;
+  totalLowered: TotalLowered[];
+  blockAllRemoved?: BlockAllRemoval;
 }
 
 export interface SaasApp {
@@ -122,11 +166,17 @@ export interface SaasApp {
   inGallery: boolean;
 }
 
-/** The hand-off form (task 3721) as an engineer submits it. */
+/**
+ * The hand-off form (task 3721) as an engineer submits it. The MFA approach and registration are
+ * the engagement's facts (the snapshot); revisions stored before they were derived keep the values
+ * typed then.
+ */
 export interface HandoffForm {
   authRationale: string;
-  mfaApproach: 'caPolicy' | 'securityDefaults';
-  mfaRegistered: number;
+  /** Typed in revisions stored before schema version 2 only. */
+  mfaApproach?: 'caPolicy' | 'securityDefaults';
+  /** Typed in revisions stored before schema version 2 only. */
+  mfaRegistered?: number;
   saasApps: SaasApp[];
   devicePlan: string;
   mobileAppPlan: string;
@@ -139,6 +189,9 @@ export interface HandoffForm {
 export interface HandoffSnapshot {
   customer: string;
   tenantId: string;
+  /** The licences' path, and so the MFA approach (absent in revisions of schema version 1). */
+  path?: PathId;
+  mfaApproach?: 'caPolicy' | 'securityDefaults';
   authMethod?: { method: AuthMethodId; rationale: string; decidedBy: string };
   /** The G3 items (4.4, 4.5, 4.6) done, and whether sync was marked ready. */
   identityReady: {
@@ -185,6 +238,24 @@ export interface FollowUp {
   };
 }
 
+/** Something done that a later change reopened: what it was, and who had done it when. */
+export interface ReopenedItem {
+  what: string;
+  was: Stamp;
+  detail?: string;
+}
+
+/** A change that reopened earlier work (licences that change the path, a new authentication method). */
+export interface Reopening extends Stamp {
+  reason: string;
+  items: ReopenedItem[];
+}
+
+/** Moving on to the next phase: who, when, and to which phases. */
+export interface MovedOn extends Stamp {
+  phases: string[];
+}
+
 /** One line of the audit trail: who did what, when. */
 export interface HistoryEntry extends Stamp {
   action: string;
@@ -199,7 +270,7 @@ export interface Engagement {
   id: string;
   engagementId: string;
   type: 'engagement';
-  schemaVersion: 1;
+  schemaVersion: 2;
   tenantId: string;
   conversationId: string;
   conversationType: 'personal' | 'groupChat' | 'channel';
@@ -209,6 +280,7 @@ export interface Engagement {
   kickoff?: Stamp;
   people: Record<string, Person>;
   licensing?: Licensing;
+  preparation?: Preparation;
   conversation: SecurityConversation;
   identity: IdentityPreparation;
   workshop: Workshop;
@@ -216,7 +288,9 @@ export interface Engagement {
   followUps: FollowUp[];
   /** Earliest pending reminder (denormalized so schedulers can find due work with one query). */
   nextReminderAt?: string;
-  movedOn?: Stamp;
+  movedOn?: MovedOn;
+  /** Work that later changes reopened, kept so the record shows what was done before. */
+  superseded: Reopening[];
   history: HistoryEntry[];
   /** Ids of the activities already applied, newest last (a redelivery changes nothing twice). */
   appliedActivityIds: string[];
@@ -224,7 +298,9 @@ export interface Engagement {
 }
 
 /** What was decided on a feature, without who decided it and when. */
-export function decided(d: FeatureDecision): Omit<FeatureDecision, keyof Stamp> {
+export function decided(
+  d: FeatureDecision,
+): Pick<FeatureDecision, 'choice' | 'targetDate' | 'reason'> {
   return {
     choice: d.choice,
     ...(d.targetDate ? { targetDate: d.targetDate } : {}),
@@ -234,4 +310,11 @@ export function decided(d: FeatureDecision): Omit<FeatureDecision, keyof Stamp> 
 
 export function stamp(actor: Actor, now: Date): Stamp {
   return { by: actor.id, byName: actor.name, at: now.toISOString() };
+}
+
+/** Who answered: the person, or the stakeholder and who recorded it for them in the meeting. */
+export function answeredBy(record: Stamp & { onBehalfOf?: OnBehalf }): string {
+  return record.onBehalfOf
+    ? `${record.onBehalfOf.name} (recorded by ${record.byName} in the meeting)`
+    : record.byName;
 }

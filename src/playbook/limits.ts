@@ -14,5 +14,11 @@ export const LIMITS = {
   questions: 100,
   handoffRevisions: 20,
   history: 400,
+  /** Changes that reopened earlier work, newest kept (each item's detail cut to 200 characters). */
+  superseded: 10,
+  /** Earlier authentication method decisions, newest kept. */
+  authMethodHistory: 10,
+  /** Times the number of users was lowered, newest kept. */
+  totalLowered: 10,
   appliedActivityIds: 500,
 } as const;

@@ -1,17 +1,22 @@
+import { availability, type Availability } from './availability.js';
 import {
   AUTH_METHODS,
   FEATURES,
-  LICENCES,
   ROLE_LABELS,
+  SELF_ASSESSMENT_AREAS,
   TASKS,
   titleOf,
+  type AssessmentLevel,
   type FeatureId,
   type FtopTask,
   type Role,
   type TaskId,
 } from './catalog.js';
-import { decided, type Engagement, type Stamp } from './engagement.js';
-import { g1Missing, g2Missing, g3Missing, g5Missing } from './gates.js';
+import { contradictions } from './contradictions.js';
+import { answeredBy, decided, type Engagement, type Stamp } from './engagement.js';
+import { pathOf, peopleWith } from './facts.js';
+import { gate, type Gate } from './gates.js';
+import { PATHS } from './licences.js';
 
 export interface TaskStatus {
   id: TaskId;
@@ -21,6 +26,8 @@ export interface TaskStatus {
   /** 1141 belongs to the Enable phase: the bot only tracks its readiness. */
   phase: FtopTask['phase'];
   done?: Stamp;
+  /** Why the task does not apply to this engagement (1141 for cloud-only identities). */
+  notApplicable?: string;
 }
 
 export function taskStatus(e: Engagement): TaskStatus[] {
@@ -31,26 +38,25 @@ export function taskStatus(e: Engagement): TaskStatus[] {
     '3721': e.handoff.at(-1),
     '1141': e.identity.syncReady,
   };
+  const na = gate('G3').notApplicable?.(e);
   // Only who and when: not the whole decision or hand-off revision the stamp is part of.
   const only = ({ by, byName, at }: Stamp): Stamp => ({ by, byName, at });
-  return TASKS.map((t) => {
+  return TASKS.map(({ links: _links, ...t }) => {
     const stampOf = done[t.id];
-    return { ...t, ...(stampOf ? { done: only(stampOf) } : {}) };
+    return {
+      ...t,
+      ...(stampOf ? { done: only(stampOf) } : {}),
+      ...(t.id === '1141' && na ? { notApplicable: na } : {}),
+    };
   });
 }
 
-/** Conditional Access needs Azure AD Premium P1 (M365 E3/E5, Business Premium, EMS E3/E5 include it). */
-export function caLicensed(e: Engagement): boolean {
-  const licences = e.licensing?.licences ?? [];
-  return licences.some((id) => LICENCES.find((l) => l.id === id)?.aadP1);
-}
-
-export function mfaRecommendation(e: Engagement): string {
-  if (!e.licensing)
-    return 'Record the licences to know whether MFA can be enforced by Conditional Access.';
-  return caLicensed(e)
-    ? 'Licensed for Conditional Access: enforce MFA for all users with a CA policy.'
-    : 'Not licensed for Conditional Access: enforce MFA for all users with security defaults.';
+/** The licences' path in words: how MFA and the block-all protection are built. */
+export function pathText(e: Engagement): string {
+  const path = pathOf(e);
+  if (!path)
+    return 'Record the licences: with Microsoft Entra ID P1 the engagement takes the Conditional Access path, without it the security-defaults path.';
+  return `${PATHS[path].title}. ${PATHS[path].text}`;
 }
 
 export interface FeatureOutput {
@@ -60,6 +66,12 @@ export interface FeatureOutput {
   targetDate?: string;
   reason?: string;
   decidedBy?: string;
+  availability: Availability;
+}
+
+export interface AssessmentOutput {
+  name: string;
+  levels: { area: string; level: AssessmentLevel }[];
 }
 
 export interface KeyOutputs {
@@ -77,22 +89,25 @@ export interface KeyOutputs {
   planned: FeatureOutput[];
   notPlanned: FeatureOutput[];
   undecided: FeatureOutput[];
+  selfAssessments: AssessmentOutput[];
+  contradictions: string[];
   complete: boolean;
   missing: string[];
 }
 
-export function keyOutputs(e: Engagement): KeyOutputs {
+export function keyOutputs(e: Engagement, now: Date): KeyOutputs {
   const features: FeatureOutput[] = FEATURES.map((f) => {
     const d = e.workshop.decisions[f.id];
     return {
       id: f.id,
       title: f.title,
-      ...(d ? { ...decided(d), decidedBy: d.byName } : {}),
+      ...(d ? { ...decided(d), decidedBy: answeredBy(d) } : {}),
+      availability: availability(e, f.id),
     };
   });
   const auth = e.identity.authMethod;
-  const stakeholders = Object.values(e.people).filter((p) => p.role === 'stakeholder');
-  const missing = g5Missing(e);
+  const stakeholders = peopleWith(e, 'stakeholder');
+  const missing = gate('G5').missing(e, now);
   return {
     customer: e.customer,
     ...(auth
@@ -113,9 +128,22 @@ export function keyOutputs(e: Engagement): KeyOutputs {
     planned: features.filter((f) => f.choice === 'planned'),
     notPlanned: features.filter((f) => f.choice === 'notPlanned'),
     undecided: features.filter((f) => !f.choice),
+    selfAssessments: Object.entries(e.conversation.selfAssessments).map(([id, a]) => ({
+      name: e.people[id]?.name ?? a.byName,
+      levels: SELF_ASSESSMENT_AREAS.map((area) => ({ area: area.title, level: a.levels[area.id] })),
+    })),
+    contradictions: contradictions(e, now),
     complete: missing.length === 0,
     missing,
   };
+}
+
+/** "FastTrack Manager, FastTrack Engineer and the stakeholders": who can unblock a rule. */
+export function whoCan(roles: readonly Role[]): string {
+  const names = roles.map((r) => (r === 'stakeholder' ? 'the stakeholders' : ROLE_LABELS[r]));
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 export interface Blocker {
@@ -123,43 +151,23 @@ export interface Blocker {
   missing: string[];
   /** Who can unblock it. */
   who: string;
+  rule: Gate['id'];
 }
 
-/** What stands between the engagement and its next step, and who can move it. */
-export function blockers(e: Engagement): Blocker[] {
+/** The rules in the order the engagement meets them, for the status card. */
+const BLOCKING = (['G1', 'task4017', 'G2', 'G3', 'G4', 'task3720', 'G5'] as const).map(gate);
+
+/** What stands between the engagement and its next steps, and who can move it: the gate table's pending rules. */
+export function blockers(e: Engagement, now: Date): Blocker[] {
   if (e.movedOn) return [];
   const list: Blocker[] = [];
-  const g1 = g1Missing(e);
-  if (g1.length) return [{ step: 'Start (G1)', missing: g1, who: ROLE_LABELS.FM }];
-  if (!e.licensing)
-    list.push({
-      step: 'Prepare for the M365 Security Conversation',
-      missing: ['licences and add-ons recorded'],
-      who: ROLE_LABELS.FM,
-    });
-  if (!e.identity.authMethod) {
-    const g2 = g2Missing(e);
-    list.push({
-      step: 'Authentication method (G2, task 3736)',
-      missing: g2.length ? g2 : ['the method finalized with its rationale'],
-      who: ROLE_LABELS.FE,
-    });
+  for (const g of BLOCKING) {
+    if (!g.pending(e) || g.notApplicable?.(e)) continue;
+    const missing = g.missing(e, now);
+    if (missing.length === 0) continue;
+    const label = g.id.startsWith('G') ? `${g.title} (${g.id})` : g.title;
+    list.push({ step: label, missing, who: whoCan(g.who), rule: g.id });
+    if (g.id === 'G1') break;
   }
-  if (!e.identity.syncReady) {
-    const g3 = g3Missing(e);
-    if (g3.length)
-      list.push({
-        step: 'Identity synchronization ready (G3, task 1141)',
-        missing: g3,
-        who: ROLE_LABELS.FE,
-      });
-  }
-  const g5 = g5Missing(e);
-  if (g5.length)
-    list.push({
-      step: 'Move on to the next phase (G5)',
-      missing: g5,
-      who: `${ROLE_LABELS.FM}, ${ROLE_LABELS.FE} and the stakeholders`,
-    });
   return list;
 }

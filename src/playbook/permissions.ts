@@ -1,7 +1,7 @@
-import type { ActionType } from './actions.js';
+import { onBehalfOf, type Action, type ActionType, type OnBehalfActionType } from './actions.js';
 import { ROLE_LABELS, type Role } from './catalog.js';
 import type { Actor, Engagement } from './engagement.js';
-import { g1Missing } from './gates.js';
+import { gateRefusal } from './gates.js';
 import { refuse, type Refusal } from './refusal.js';
 
 /** Which roles may take each action. The server checks this for every action, whatever a card shows. */
@@ -9,6 +9,7 @@ export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
   confirmKickoff: ['FM'],
   assignRole: ['FM'],
   recordLicensing: ['FM'],
+  recordPreparation: ['FM'],
   scheduleConversation: ['FM'],
   acknowledgeAgenda: ['stakeholder'],
   selfAssess: ['stakeholder'],
@@ -30,8 +31,18 @@ export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
   moveToNextPhase: ['FM'],
 };
 
-export function mayTake(role: Role | undefined, action: ActionType): boolean {
-  return role !== undefined && PERMISSIONS[action].includes(role);
+/** Who may record a stakeholder's answer for them, given in the meeting. */
+export const ON_BEHALF_PERMISSIONS: Record<OnBehalfActionType, readonly Role[]> = {
+  acknowledgeAgenda: ['FM', 'FE'],
+  statePreference: ['FM', 'FE'],
+  decideFeature: ['FM', 'FE'],
+};
+
+/** Who may take this very action: a stakeholder's answer for them is the FM's or FE's to record. */
+export function rolesFor(action: Action): readonly Role[] {
+  return onBehalfOf(action) && action.type in ON_BEHALF_PERMISSIONS
+    ? ON_BEHALF_PERMISSIONS[action.type as OnBehalfActionType]
+    : PERMISSIONS[action.type];
 }
 
 /** Actions allowed before gate G1 (the kickoff): setting up who is who is not a playbook step. */
@@ -52,13 +63,8 @@ export const AFTER_MOVING_ON: readonly ActionType[] = [
  */
 export function closedInState(e: Engagement, type: ActionType): Refusal | undefined {
   if (!BEFORE_KICKOFF.includes(type)) {
-    const missing = g1Missing(e);
-    if (missing.length > 0)
-      return refuse(
-        'gate',
-        'Gate G1: nothing starts before the kickoff call is confirmed.',
-        missing,
-      );
+    const closed = gateRefusal('G1', e, new Date(e.updatedAt));
+    if (closed) return closed;
   }
   if (e.movedOn && !AFTER_MOVING_ON.includes(type))
     return refuse(
@@ -73,8 +79,16 @@ export function openInState(e: Engagement | undefined, type: ActionType): boolea
   return e !== undefined && closedInState(e, type) === undefined;
 }
 
-/** Whether the actor may act on this engagement at all, and may take this action. */
-export function checkActor(e: Engagement, type: ActionType, actor: Actor): Refusal | undefined {
+/**
+ * Whether the actor may act on this engagement at all, and may take this action (`allowed`: who
+ * may, the action type's roles unless the action itself says otherwise).
+ */
+export function checkActor(
+  e: Engagement,
+  type: ActionType,
+  actor: Actor,
+  allowed: readonly Role[] = PERMISSIONS[type],
+): Refusal | undefined {
   if (actor.tenantId !== e.tenantId) {
     return refuse(
       'otherTenant',
@@ -88,7 +102,6 @@ export function checkActor(e: Engagement, type: ActionType, actor: Actor): Refus
       `You are not part of the engagement with ${e.customer}. Ask the FastTrack manager to add you.`,
     );
   }
-  const allowed = PERMISSIONS[type];
   if (!allowed.includes(person.role)) {
     const who = allowed.map((r) => ROLE_LABELS[r]).join(' or ');
     return refuse(
@@ -96,5 +109,20 @@ export function checkActor(e: Engagement, type: ActionType, actor: Actor): Refus
       `Only the ${who} can do that; you are the ${ROLE_LABELS[person.role]}. Nothing was changed.`,
     );
   }
+  return undefined;
+}
+
+/**
+ * Whether the actor may read the engagement's summary out of the chat (export): people with a
+ * role in it, from its own organization.
+ */
+export function checkReader(e: Engagement, actor: Actor): Refusal | undefined {
+  if (actor.tenantId !== e.tenantId)
+    return refuse('otherTenant', 'This engagement belongs to another organization.');
+  if (!e.people[actor.id])
+    return refuse(
+      'notAllowed',
+      `Only people with a role in the engagement with ${e.customer} can export its summary. Ask the FastTrack manager to add you.`,
+    );
   return undefined;
 }

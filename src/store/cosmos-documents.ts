@@ -1,6 +1,6 @@
 /** What the Cosmos DB adapter reads off stored documents and off the SDK's errors. */
 import type { ItemDefinition } from '@azure/cosmos';
-import type { Engagement } from '../playbook/engagement.js';
+import { fromStored } from './document.js';
 import { StoreUnavailableError, type Versioned } from './store.js';
 
 const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
@@ -14,7 +14,7 @@ export function toVersioned(doc: ItemDefinition, etag: string | undefined): Vers
     throw new StoreUnavailableError(
       'Not saved: the database answered without a version tag. Please try again.',
     );
-  return { engagement: engagement as unknown as Engagement, etag: tag };
+  return { engagement: fromStored(engagement), etag: tag };
 }
 
 export function field(err: unknown, name: string): unknown {

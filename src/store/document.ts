@@ -1,5 +1,15 @@
 import type { Engagement } from '../playbook/engagement.js';
+import { upgrade } from '../playbook/upgrade.js';
 import { EngagementTooLargeError } from './store.js';
+
+/**
+ * An engagement as read from either store: the one place a stored document of an older schema
+ * version becomes the current one (the playbook's pure `upgrade`; nothing is written back until
+ * the next change).
+ */
+export function fromStored(doc: unknown): Engagement {
+  return upgrade(doc);
+}
 
 /**
  * The most one engagement document may weigh, as UTF-8 JSON. Cosmos DB refuses items over 2 MB

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Engagement } from '../playbook/engagement.js';
 import { removeTempFiles, writeFileAtomic } from './atomic-file.js';
-import { checkDocument } from './document.js';
+import { checkDocument, fromStored } from './document.js';
 import { KeyedQueue } from './keyed-queue.js';
 import {
   StoreConflictError,
@@ -42,7 +42,7 @@ function parseStoredFile(text: string, file: string): StoredFile {
   if (typeof parsed?.etag !== 'string' || typeof parsed.engagement?.id !== 'string') {
     throw new Error(`${file} is not an engagement file of this store.`);
   }
-  return parsed as StoredFile;
+  return { etag: parsed.etag, engagement: fromStored(parsed.engagement) };
 }
 
 function isMissing(err: unknown): boolean {

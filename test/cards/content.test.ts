@@ -1,6 +1,6 @@
 import { CardRenderer } from '../../src/cards/renderer.js';
-import { g3Missing } from '../../src/playbook/gates.js';
-import { mfaRecommendation } from '../../src/playbook/outputs.js';
+import { gate } from '../../src/playbook/gates.js';
+import { pathText } from '../../src/playbook/outputs.js';
 import {
   BDM,
   complete,
@@ -106,10 +106,11 @@ describe('what each card shows', () => {
     expect(visibleText(json)).toMatch(/Kickoff call confirmed by Fiona Meyer/);
   });
 
-  test('licensing: the MFA recommendation follows the licences, the form is pre-filled', () => {
+  test('licensing: the path follows the licences, the form is pre-filled', () => {
     const e = midway();
     const json = renderer.render({ card: 'licensing', engagement: e, now: NOW });
-    expect(visibleText(json)).toContain(mfaRecommendation(e));
+    expect(visibleText(json)).toContain(pathText(e));
+    expect(visibleText(json)).toContain('Microsoft Entra ID P2: Missing (in Microsoft 365 E5,');
     expect(inputs(json).get('licences')).toMatchObject({
       isMultiSelect: true,
       value: 'm365e3',
@@ -118,7 +119,9 @@ describe('what each card shows', () => {
     const noCa = new EngagementBuilder(e, new Date('2025-03-10T09:00:00Z'))
       .licensing(['o365e3'])
       .build();
-    expect(text({ card: 'licensing', engagement: noCa, now: NOW })).toContain('security defaults');
+    expect(text({ card: 'licensing', engagement: noCa, now: NOW })).toContain(
+      'Security defaults path. The licences do not include Microsoft Entra ID P1',
+    );
   });
 
   test('agenda: the topics with who acknowledged them, the questions and the self-assessment', () => {
@@ -143,8 +146,8 @@ describe('what each card shows', () => {
     const t = visibleText(json);
     expect(t.indexOf('4.1')).toBeLessThan(t.indexOf('4.6'));
     expect([...inputs(json).keys()]).toEqual(['note_breakGlass']);
-    for (const missing of g3Missing(e)) expect(t).toContain(missing);
-    expect(t).toContain('Gate G2: authentication method');
+    for (const missing of gate('G3').missing(e, NOW)) expect(t).toContain(missing);
+    expect(t).toContain('Gate G2: Authentication method (task 3736)');
     expect(t).toContain('Comes after 4.4.');
   });
 
@@ -166,7 +169,9 @@ describe('what each card shows', () => {
       .build();
     const t = text({ card: 'workshop', engagement: e, now: NOW });
     expect(t).toMatch(/Not planned: Managed by the parent company\. \(Ana Ruiz,/);
-    expect(t).toContain('Gate G4: remove the block-all policy: Missing:');
+    expect(t).toContain(
+      'Gate G4: Remove the block-all policy: Missing (FastTrack Engineer can unblock it):',
+    );
     expect(t).toContain('all users registered for MFA (900 of 1200 not yet)');
     expect(t).toContain('300 of 1,200 users registered for MFA');
   });
@@ -231,7 +236,7 @@ describe('what each card shows', () => {
     expect(done).toContain('2 of 2 stakeholder(s) acknowledged the agenda.');
     expect(done).not.toContain('Gate G5');
     expect(text({ card: 'summary', engagement: movedOn(), now: NOW })).toMatch(
-      /Moved on to Conduct Technical Assessment/,
+      /Moved on to Conduct Security Workshops/,
     );
   });
 

@@ -1,9 +1,9 @@
 import { summaryMarkdown } from '../../src/cards/export.js';
-import { complete, EngagementBuilder, FM, midway, movedOn } from '../support/engagements.js';
+import { complete, EngagementBuilder, FM, midway, movedOn, NOW } from '../support/engagements.js';
 
 describe('the summary export', () => {
   test('holds the key outputs and the follow-ups, each meeting in its own zone', () => {
-    const md = summaryMarkdown(complete());
+    const md = summaryMarkdown(complete(), NOW);
     expect(md).toMatch(/^# Deploy Securely: Contoso Ltd\n/);
     expect(md).toContain('Key outputs complete: ready to move on.');
     expect(md).toContain('- **Password hash synchronization**, decided by Sam Okafor');
@@ -31,10 +31,12 @@ describe('the summary export', () => {
   });
 
   test('says what is missing before moving on, and when it has moved on', () => {
-    expect(summaryMarkdown(midway())).toMatch(/Not ready to move on\. Missing: task 3720/);
-    expect(summaryMarkdown(midway())).toContain('- Conditional Access policies: not decided yet');
-    expect(summaryMarkdown(movedOn())).toMatch(
-      /Moved on to Conduct Technical Assessment, Conduct Security Workshops, Conduct Services Workshops on .* by Fiona Meyer\./,
+    expect(summaryMarkdown(midway(), NOW)).toMatch(/Not ready to move on\. Missing: task 3720/);
+    expect(summaryMarkdown(midway(), NOW)).toContain(
+      '- Conditional Access policies: not decided yet',
+    );
+    expect(summaryMarkdown(movedOn(), NOW)).toMatch(
+      /Moved on to Conduct Security Workshops on .* by Fiona Meyer\./,
     );
   });
 
@@ -43,7 +45,7 @@ describe('the summary export', () => {
       .kickoff()
       .act(FM, { type: 'recordLicensing', licences: ['m365e3'], addOns: [], notes: '' })
       .build();
-    const md = summaryMarkdown(e);
+    const md = summaryMarkdown(e, NOW);
     expect(md).toContain('# Deploy Securely: Contoso \\*Ltd\\* \\[EU\\]');
   });
 });

@@ -36,7 +36,18 @@ function largest(): { e: Engagement; now: Date; members: { id: string; name: str
     addOns: ['defenderO365', 'defenderEndpoint', 'defenderIdentity', 'mcas', 'intune', 'aip'],
     notes: long('notes', LIMITS.longText),
   });
-  b.act(FM, { type: 'scheduleConversation', startsAt: '2025-03-06T14:00:00.000Z' });
+  b.act(FM, {
+    type: 'recordPreparation',
+    businessRequirements: long('business', LIMITS.shortText),
+    deploymentRequirements: long('deployment', LIMITS.shortText),
+    supportAreas: ['identity', 'devices', 'information', 'cloudApps', 'workloads'],
+    supportNote: long('support', LIMITS.shortText),
+  });
+  b.act(FM, {
+    type: 'scheduleConversation',
+    startsAt: '2025-03-06T14:00:00.000Z',
+    invited: people.slice(0, LIMITS.attendees).map((p) => p.id),
+  });
   for (let i = 0; i < LIMITS.questions; i++) {
     const p = people[i % people.length]!;
     b.act(p, {
@@ -56,20 +67,34 @@ function largest(): { e: Engagement; now: Date; members: { id: string; name: str
       comment: long('comment', LIMITS.shortText),
     });
   }
+  b.until('2025-03-06T14:00:00.000Z');
   b.act(FM, { type: 'deliverConversation' });
   b.act(FE, {
     type: 'completeIdentityStep',
     step: 'forests',
     note: long('note', LIMITS.shortText),
   });
-  b.act(FE, {
-    type: 'finalizeAuthMethod',
-    method: 'thirdPartyFederation',
-    rationale: long('rationale', LIMITS.longText),
-    decidedBy: long('Decider', LIMITS.name),
-  });
-  for (const step of ['aadConnect', 'breakGlass', 'blockAllCa', 'mfaAdmins'] as const)
+  for (let i = 0; i <= LIMITS.authMethodHistory; i++)
+    b.act(FE, {
+      type: 'finalizeAuthMethod',
+      method: i % 2 ? 'adfs' : 'thirdPartyFederation',
+      rationale: long(`rationale ${i}`, LIMITS.longText),
+      decidedBy: long('Decider', LIMITS.name),
+    });
+  const identity = ['aadConnect', 'breakGlass', 'blockAllCa', 'mfaAdmins'] as const;
+  for (const step of identity)
     b.act(FE, { type: 'completeIdentityStep', step, note: long('note', LIMITS.shortText) });
+  // The licences change back and forth: each change of path reopens 4.5 and 4.6, kept in the record.
+  for (const licences of [['o365e3'], ['m365e3', 'm365e5', 'emse5', 'aadp2']] as const) {
+    b.act(FM, {
+      type: 'recordLicensing',
+      licences: [...licences],
+      addOns: ['defenderO365', 'defenderEndpoint', 'defenderIdentity', 'mcas', 'intune', 'aip'],
+      notes: long('notes', LIMITS.longText),
+    });
+    for (const step of ['blockAllCa', 'mfaAdmins'] as const)
+      b.act(FE, { type: 'completeIdentityStep', step, note: long('note', LIMITS.shortText) });
+  }
   b.act(FE, { type: 'markSyncReady' });
   for (const feature of [
     'mfaAllUsers',
@@ -86,7 +111,7 @@ function largest(): { e: Engagement; now: Date; members: { id: string; name: str
       reason: long('reason', LIMITS.shortText),
     });
   }
-  for (const policy of ['mfaAllUsers', 'blockLegacy', 'admins'] as const)
+  for (const policy of ['mfaAllUsers', 'blockLegacy'] as const)
     b.act(FE, { type: 'recordCaPolicy', policy, state: 'planned' });
   b.act(FE, { type: 'recordMfaRegistration', registered: 9_999_999, total: 10_000_000 });
   b.act(FE, { type: 'deliverWorkshop' });
@@ -99,8 +124,6 @@ function largest(): { e: Engagement; now: Date; members: { id: string; name: str
       type: 'submitHandoff',
       form: {
         authRationale: long('why', LIMITS.longText),
-        mfaApproach: 'caPolicy',
-        mfaRegistered: 9_999_999,
         saasApps: apps,
         devicePlan: long('device', LIMITS.longText),
         mobileAppPlan: long('mobile', LIMITS.longText),
@@ -155,6 +178,9 @@ test('the largest engagement is really at the limits', () => {
   expect(e.conversation.questions).toHaveLength(LIMITS.questions);
   expect(e.handoff).toHaveLength(LIMITS.handoffRevisions);
   expect(e.followUps).toHaveLength(LIMITS.followUps);
+  expect(e.identity.authMethodHistory).toHaveLength(LIMITS.authMethodHistory);
+  expect(e.superseded.length).toBeGreaterThan(1);
+  expect(e.conversation.invited).toHaveLength(LIMITS.attendees);
 });
 
 describe.each(CARD_NAMES)('the %s card of the largest engagement', (card) => {
@@ -180,7 +206,7 @@ describe.each(CARD_NAMES)('the %s card of the largest engagement', (card) => {
 });
 
 test('the export of the largest engagement is complete Markdown', () => {
-  const md = summaryMarkdown(e);
+  const md = summaryMarkdown(e, now);
   expect(
     md.split('\n').filter((l) => l.startsWith('- ') && l.includes('Agenda 9')),
   ).not.toHaveLength(0);

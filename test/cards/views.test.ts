@@ -1,9 +1,9 @@
+import { rolesFor } from '../../src/door/allowed.js';
 import { CardRenderer } from '../../src/cards/renderer.js';
 import type { CardRequest } from '../../src/cards/types.js';
-import { isActionVerb, VERBS } from '../../src/door/verbs/index.js';
+import { isActionVerb } from '../../src/door/verbs/index.js';
 import type { Role } from '../../src/playbook/catalog.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
-import { mayTake } from '../../src/playbook/permissions.js';
 import {
   BDM,
   beforeKickoff,
@@ -43,7 +43,7 @@ function verbsOf(card: CardRequest['card'], e: Engagement, role?: Role | 'outsid
 
 /** What a role's view must show: the shared card's actions that the role may take. */
 const allowed = (shared: Set<string>, role: Role) =>
-  new Set([...shared].filter((v) => !isActionVerb(v) || mayTake(role, VERBS[v].action)));
+  new Set([...shared].filter((v) => !isActionVerb(v) || rolesFor(v).includes(role)));
 
 /** Mid-way with the block-all policy in place and gate G4 failing. */
 const blockAllInPlace = () =>
@@ -60,17 +60,23 @@ describe('which actions each view shows', () => {
       blockAllInPlace,
       [
         'workshop.decide',
+        'workshop.decideFor',
         'workshop.caPolicy',
         'workshop.mfa',
         'workshop.removeBlockAll',
         'workshop.deliver',
       ],
     ],
-    ['workshop', 'complete', complete, ['workshop.decide', 'workshop.caPolicy', 'workshop.mfa']],
+    [
+      'workshop',
+      'complete',
+      complete,
+      ['workshop.decide', 'workshop.decideFor', 'workshop.caPolicy', 'workshop.mfa'],
+    ],
     ['roles', 'beforeKickoff', beforeKickoff, ['kickoff.confirm', 'roles.assign']],
     ['roles', 'midway', midway, ['roles.assign']],
-    ['licensing', 'midway', midway, ['licensing.record']],
-    ['agenda', 'midway', midway, ['agenda.acknowledge', 'agenda.assess']],
+    ['licensing', 'midway', midway, ['licensing.record', 'licensing.prepare']],
+    ['agenda', 'midway', midway, ['agenda.acknowledge', 'agenda.acknowledgeFor', 'agenda.assess']],
     ['identity', 'midway', midway, ['identity.complete', 'identity.syncReady']],
     ['auth', 'midway', midway, ['auth.finalize']],
     ['handoff', 'complete', complete, ['handoff.submit']],
@@ -155,9 +161,12 @@ describe('which actions each view shows', () => {
   test('form buttons send their inputs; one-click buttons send none', () => {
     const json = renderer.render({ card: 'workshop', engagement: blockAllInPlace(), now: NOW });
     for (const b of buttons(json)) {
-      const form = ['workshop.decide', 'workshop.caPolicy', 'workshop.mfa'].includes(
-        String(b.verb),
-      );
+      const form = [
+        'workshop.decide',
+        'workshop.decideFor',
+        'workshop.caPolicy',
+        'workshop.mfa',
+      ].includes(String(b.verb));
       expect(b.associatedInputs).toBe(form ? undefined : 'none');
     }
   });

@@ -1,8 +1,9 @@
 /**
- * A whole engagement as Teams would deliver it: real activities over HTTP to the real bot (server,
- * adapter, door, playbook, cards) with the Cosmos DB adapter on an in-process Cosmos server.
- * An FM, an FE, an SME and two stakeholders walk from kickoff to the next phase; each gate refuses
- * on the way with what is missing, and the stored engagement is checked at the end.
+ * A whole engagement on the Conditional Access path as Teams would deliver it: real activities
+ * over HTTP to the real bot (server, adapter, door, playbook, cards) with the Cosmos DB adapter on
+ * an in-process Cosmos server, on a clock the test moves. An FM, an FE, an SME and two
+ * stakeholders walk from kickoff to the next phase; each gate refuses on the way with what is
+ * missing, and the stored engagement is checked at the end.
  */
 import { engagementIdFor } from '../../src/playbook/start.js';
 import { keyOutputs } from '../../src/playbook/outputs.js';
@@ -16,8 +17,10 @@ import type { PostedMessage } from '../support/teams-channel.js';
 const CHAT = '19:contoso-deploy-securely@thread.v2';
 const { fm, fe, sme, bdm, architect, stranger, outsider } = PEOPLE;
 
+/** The bot's clock, moved by the test: the conversation is delivered after its start. */
+let now = new Date('2025-03-03T09:00:00.000Z');
 const inDays = (days: number) =>
-  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('a whole engagement through Teams activities (Cosmos DB)', () => {
   let cosmos: CosmosServer;
@@ -38,7 +41,7 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
   beforeAll(async () => {
     cosmos = await startCosmosServer();
     store = await openCosmosStore(cosmosSettings(cosmos.endpoint, { database: 'conversation' }));
-    bot = await startTestBot({ store });
+    bot = await startTestBot({ store, clock: () => now });
     chat = bot.chat(CHAT);
     bot.channel.rosters.set(CHAT, [fm, fe, sme, bdm, architect, stranger]);
   });
@@ -170,15 +173,38 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
     });
 
     await step('records licensing and the M365 Security Conversation (task 4017)', async () => {
-      expect(await act(fm, 'conversation.deliver', { card: 'agenda' })).toMatch(
-        /licences and security add-ons/,
-      );
-      await act(fm, 'licensing.record', {
+      const early = await act(fm, 'conversation.deliver', { card: 'agenda' });
+      expect(early).toMatch(/licences and security add-ons/);
+      expect(early).toMatch(/the conversation scheduled, with the stakeholders invited/);
+      const licensed = await act(fm, 'licensing.record', {
         card: 'licensing',
         licences: 'm365e3,emse3',
         addOns: 'defenderO365',
         licensingNotes: 'Renewal in June',
+        emsNotDeployed: 'true',
       });
+      expect(licensed).toMatch(
+        /Conditional Access path\. The licences include Microsoft Entra ID P1/,
+      );
+      expect(licensed).toMatch(/Microsoft Entra ID P2\nMissing \(in Microsoft 365 E5/);
+      await act(fm, 'licensing.prepare', {
+        card: 'licensing',
+        prepBusiness: 'Merger with Fabrikam in Q3',
+        prepDeployment: 'Exchange Online and Teams first',
+        prepAreas: 'identity,devices',
+        prepNote: '',
+      });
+      const when = new Date(now.getTime() + 2 * 86_400_000);
+      await act(fm, 'conversation.schedule', {
+        card: 'agenda',
+        conversationDate: when.toISOString().slice(0, 10),
+        conversationTime: '14:00',
+        conversationZone: 'UTC',
+        conversationInvited: `${bdm.aadObjectId},${architect.aadObjectId}`,
+      });
+      expect(await act(fm, 'conversation.deliver', { card: 'agenda' })).toMatch(
+        /the scheduled start of the conversation, passed/,
+      );
       const ack = await act(bdm, 'agenda.acknowledge', {
         card: 'agenda',
         topics: 'importance,baseline,deploySecurely',
@@ -199,9 +225,17 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
       expect(
         await act(fe, 'agenda.acknowledge', { card: 'agenda', topics: 'importance', question: '' }),
       ).toMatch(/Only the Customer stakeholder/);
-      await act(fm, 'conversation.deliver', { card: 'agenda' });
+      now = new Date(Date.parse(`${when.toISOString().slice(0, 10)}T15:00:00.000Z`));
+      expect(
+        await act(fm, 'conversation.deliver', {
+          card: 'agenda',
+          attended: `${fm.aadObjectId},${bdm.aadObjectId},${architect.aadObjectId}`,
+        }),
+      ).toMatch(/Attended: Megan Bowen, Nestor Wilke and Patti Fernandez/);
       const e = await stored();
       expect(e.licensing?.licences).toEqual(['m365e3', 'emse3']);
+      expect(e.conversation.invited).toEqual([bdm.aadObjectId, architect.aadObjectId]);
+      expect(e.preparation?.businessRequirements).toBe('Merger with Fabrikam in Q3');
       expect(Object.keys(e.conversation.acknowledgements).sort()).toEqual(
         [bdm.aadObjectId, architect.aadObjectId].sort(),
       );
@@ -262,7 +296,9 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
         const refused = await act(fe, 'identity.syncReady', { card: 'identity' });
         expect(refused).toMatch(/Gate G3/);
         expect(refused).toMatch(/Two cloud-only break-glass accounts created/);
-        expect(refused).toMatch(/MFA for admins/);
+        expect(refused).toMatch(
+          /Conditional Access policy "Require MFA for administrators" \(the playbook's baseline policy "MFA for admins"\)/,
+        );
         for (const step of ['breakGlass', 'blockAllCa', 'mfaAdmins']) {
           await act(fe, 'identity.complete', { card: 'identity', step, [`note_${step}`]: '' });
         }
@@ -288,7 +324,16 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
           });
         expect(await decide(bdm, 'deviceManagement', 'notPlanned')).toMatch(/Say why/);
         await decide(bdm, 'mfaAllUsers', 'enable');
-        await decide(bdm, 'conditionalAccess', 'enable');
+        // Given in the meeting, recorded by the FE for the stakeholder: the record names both.
+        const forBdm = await act(fe, 'workshop.decideFor', {
+          card: 'workshop',
+          forPerson: bdm.aadObjectId,
+          forFeature: 'conditionalAccess',
+          forChoice: 'enable',
+        });
+        expect(forBdm).toMatch(/Nestor Wilke \(recorded by Alex Wilber in the meeting\)/);
+        expect(forBdm).toMatch(/Included in the customer's licences \(Microsoft Entra ID P1\)/);
+        expect(forBdm).toMatch(/EMS Business Value Deck/);
         await decide(architect, 'blockLegacyAuth', 'planned', { date_blockLegacyAuth: inDays(30) });
         await decide(bdm, 'saasSso', 'notPlanned', {
           reason_saasSso: 'No SaaS apps in the gallery yet',
@@ -320,7 +365,18 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
         );
         await act(fe, 'workshop.deliver', { card: 'workshop' });
         const w = (await stored()).workshop;
-        expect(w.blockAllRemoved?.by).toBe(fe.aadObjectId);
+        expect(w.decisions.conditionalAccess).toMatchObject({
+          by: fe.aadObjectId,
+          onBehalfOf: { id: bdm.aadObjectId, name: bdm.name },
+        });
+        expect(w.blockAllRemoved).toMatchObject({ by: fe.aadObjectId, syncWasReady: true });
+        expect(
+          await act(fe, 'workshop.caPolicy', {
+            card: 'workshop',
+            policy: 'mfaAllUsers',
+            caState_mfaAllUsers: 'none',
+          }),
+        ).toMatch(/stays created: the block-all Conditional Access policy was removed/);
         expect(w.delivered?.by).toBe(fe.aadObjectId);
       },
     );
@@ -331,8 +387,6 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
         const form = {
           card: 'handoff',
           authRationale: 'PHS chosen for resilience',
-          mfaApproach: 'caPolicy',
-          mfaRegistered: '100',
           saasGallery: 'ServiceNow\nWorkday',
           saasOther: 'Legacy HR portal',
           devicePlan: 'Intune in Q3',
@@ -354,6 +408,11 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
           [1, sme.aadObjectId, 'Contractors without licences'],
           [2, sme.aadObjectId, 'Contractors without licences; AD FS leftovers'],
         ]);
+        expect(handoff[1].known).toMatchObject({
+          path: 'ca',
+          mfaApproach: 'caPolicy',
+          mfaRegistration: { registered: 100, total: 100 },
+        });
         expect(handoff[1].saasApps).toEqual([
           { name: 'ServiceNow', inGallery: true },
           { name: 'Workday', inGallery: true },
@@ -374,10 +433,22 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
           fuAttendees: `${fe.aadObjectId},${bdm.aadObjectId}`,
           fuAgenda: 'Conditional Access deep dive',
         });
-        await act(fm, 'phase.moveOn', { card: 'summary' });
+        expect(
+          await act(fm, 'phase.moveOn', { card: 'summary', phases: 'Conduct Services Workshops' }),
+        ).toMatch(/The hand-off recommends Conduct Security Workshops/);
+        // Only people with a role export the summary (the stranger is in the chat, with none).
+        const exported = chat.messages().length;
+        expect(await act(stranger, 'summary.export', { card: 'summary' })).toMatch(
+          /Only people with a role in the engagement with Contoso Ltd can export its summary/,
+        );
+        expect(chat.messages()).toHaveLength(exported);
+        await act(fm, 'phase.moveOn', { card: 'summary', phases: 'Conduct Security Workshops' });
         const e = await stored();
-        expect(e.movedOn?.by).toBe(fm.aadObjectId);
-        const outputs = keyOutputs(e);
+        expect(e.movedOn).toMatchObject({
+          by: fm.aadObjectId,
+          phases: ['Conduct Security Workshops'],
+        });
+        const outputs = keyOutputs(e, now);
         expect(outputs.complete).toBe(true);
         expect(outputs.authMethod?.title).toBe('Password hash synchronization');
         expect(outputs.notPlanned.map((f) => [f.id, f.reason])).toEqual([
@@ -390,6 +461,18 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
         expect(summary).toMatch(/Devices managed by the parent company/);
         expect(summary).toMatch(/No SaaS apps in the gallery yet/);
         expect(summary).toMatch(/Security workshop/i);
+        expect(summary).toMatch(/Self-assessments/);
+        expect(summary).toMatch(/Moved on to Conduct Security Workshops/);
+        expect(summary).toMatch(/Discuss Device Management/);
+        // A stakeholder, with a role, exports it: the Markdown is posted to the chat.
+        await act(bdm, 'summary.export', { card: 'summary' });
+        const markdown = chat.last().text ?? '';
+        expect(markdown).toMatch(/^# Deploy Securely: Contoso Ltd/);
+        expect(markdown).toContain(
+          '- Patti Fernandez: Identity security working; Device security basic; Information security new',
+        );
+        expect(markdown).toContain('- Business requirements: Merger with Fabrikam in Q3');
+        expect(markdown).toContain('2. Discuss Device Management');
         // After moving on, the Initiate phase is closed.
         expect(
           await act(bdm, 'workshop.decide', {

@@ -124,9 +124,12 @@ describe('follow-ups and their reminders', () => {
         conversationDate: '2026-06-03',
         conversationTime: '10:00',
         conversationZone: 'America/New_York',
+        conversationInvited: bdm.aadObjectId,
       }),
     );
-    expect(saved).toMatch(/for Wed, 3 Jun 2026, 10:00 \(America\/New_York\)/);
+    expect(saved).toMatch(
+      /for Wed, 3 Jun 2026, 10:00 \(America\/New_York\), inviting Nestor Wilke/,
+    );
   });
 
   it('lets the FM reschedule and cancel, and refuses others', async () => {

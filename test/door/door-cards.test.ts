@@ -105,6 +105,15 @@ function accepted(result: DoorResult, e: Engagement, actor: Actor): Engagement {
 
 const at = new Date('2025-03-10T09:00:00Z');
 const beforeConversation = () => EngagementBuilder.start().roles().kickoff().licensing().build();
+/** Scheduled for a time that has passed by NOW, both stakeholders invited. */
+const conversationDue = () =>
+  new EngagementBuilder(beforeConversation())
+    .act(FM, {
+      type: 'scheduleConversation',
+      startsAt: '2025-03-05T10:00:00.000Z',
+      invited: [BDM.id, ARCHITECT.id],
+    })
+    .build();
 const beforeAuth = () =>
   new EngagementBuilder(beforeConversation(), at).conversation().forests().build();
 const g3Ready = () =>
@@ -115,6 +124,7 @@ const g3Ready = () =>
     .build();
 const g4Ready = () =>
   new EngagementBuilder(g3Ready(), at)
+    .act(FE, { type: 'markSyncReady' })
     .act(FE, { type: 'recordCaPolicy', policy: 'mfaAllUsers', state: 'created' })
     .act(FE, { type: 'recordCaPolicy', policy: 'blockLegacy', state: 'created' })
     .act(FE, { type: 'recordMfaRegistration', registered: 1200, total: 1200 })
@@ -155,7 +165,7 @@ const CASES: [string, () => Engagement, CardName, string, Actor, Json, string][]
     'agenda',
     'conversation.schedule',
     FM,
-    { conversationDate: '2025-04-10', conversationTime: '15:00' },
+    { conversationDate: '2025-04-10', conversationTime: '15:00', conversationInvited: BDM.id },
     '',
   ],
   [
@@ -176,7 +186,52 @@ const CASES: [string, () => Engagement, CardName, string, Actor, Json, string][]
     { level_identity: 'working', level_device: 'basic', level_information: 'new' },
     '',
   ],
-  ['deliver the conversation', beforeConversation, 'agenda', 'conversation.deliver', FM, {}, ''],
+  ['deliver the conversation', conversationDue, 'agenda', 'conversation.deliver', FM, {}, ''],
+  [
+    'deliver it, naming who attended',
+    conversationDue,
+    'agenda',
+    'conversation.deliver',
+    FM,
+    { attended: `${FM.id},${BDM.id}` },
+    '',
+  ],
+  [
+    'acknowledge for a stakeholder, in the meeting',
+    conversationDue,
+    'agenda',
+    'agenda.acknowledgeFor',
+    FE,
+    { forPerson: BDM.id, forTopics: 'importance,baseline' },
+    '',
+  ],
+  [
+    'prepare the conversation',
+    beforeConversation,
+    'licensing',
+    'licensing.prepare',
+    FM,
+    { prepBusiness: 'Merger in Q3', prepAreas: 'identity' },
+    '',
+  ],
+  [
+    'state a preference for a stakeholder',
+    beforeAuth,
+    'auth',
+    'auth.preferFor',
+    FM,
+    { forPerson: ARCHITECT.id, forMethod: 'pta' },
+    '',
+  ],
+  [
+    'decide a feature for a stakeholder',
+    midway,
+    'workshop',
+    'workshop.decideFor',
+    FE,
+    { forPerson: BDM.id, forFeature: 'saasSso', forChoice: 'notPlanned', forReason: 'None used' },
+    '',
+  ],
   [
     'record break-glass accounts',
     midway,

@@ -161,8 +161,8 @@ const BAD: [string, string, Record<string, unknown>, string][] = [
   ],
   [
     'empty number',
-    'handoff.submit',
-    { ...HANDOFF, mfaRegistered: '' },
+    'workshop.mfa',
+    { mfaRegistered: '', mfaTotal: '100' },
     'Give the number of users registered for MFA.',
   ],
   [

@@ -21,6 +21,8 @@ const SENTENCES = [
   /^Name the customer\.$/,
   /^"[^"]*" is not (a|an|one of the) [\w -]+ I know(: choose one from the list)?\.$/,
   /^The [\w ]+ must be (text|a date|a time|one of the choices|chosen from the list|a whole number)\.$/,
+  /^The [\w ]+ must be text, one app per line\.$/,
+  /^The SaaS app name "[^"]*" is [\d,]+ characters long; at most [\d,]+ fit\.$/,
   /^The [\w ]+ must be a (date|time|whole number),? like [\d:-]+; "[^"]*" is not\.$/,
   /^The [\w ]+ is [\d,]+ characters long; at most [\d,]+ fit\.$/,
   /^That button opens no card I know\.$/,

@@ -65,11 +65,13 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
       conversationDate: '2025-04-02',
       conversationTime: '14:30',
       conversationZone: 'America/New_York',
+      conversationInvited: 'aad-ana',
     },
     action('agenda', {
       type: 'scheduleConversation',
       startsAt: '2025-04-02T18:30:00.000Z',
       timeZone: 'America/New_York',
+      invited: ['aad-ana'],
     }),
   ],
   [
@@ -79,11 +81,13 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
       conversationDate: '2025-04-02',
       conversationTime: '14:30',
       conversationZone: '',
+      conversationInvited: ['aad-ana', 'aad-sam'],
     },
     action('agenda', {
       type: 'scheduleConversation',
       startsAt: '2025-04-02T12:30:00.000Z',
       timeZone: 'Europe/Berlin',
+      invited: ['aad-ana', 'aad-sam'],
     }),
   ],
   [
@@ -105,6 +109,55 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
   ],
   ['conversation.deliver', { card: 'agenda' }, action('agenda', { type: 'deliverConversation' })],
   [
+    'conversation.deliver',
+    { card: 'agenda', attended: 'aad-ana,aad-erik' },
+    action('agenda', { type: 'deliverConversation', attended: ['aad-ana', 'aad-erik'] }),
+  ],
+  [
+    'agenda.acknowledgeFor',
+    { card: 'agenda', forPerson: 'aad-ana', forTopics: 'importance,baseline', topics: 'x' },
+    action('agenda', {
+      type: 'acknowledgeAgenda',
+      topics: ['importance', 'baseline'],
+      question: '',
+      onBehalfOf: 'aad-ana',
+    }),
+  ],
+  [
+    'licensing.prepare',
+    {
+      card: 'licensing',
+      prepBusiness: ' Merger in Q3 ',
+      prepDeployment: 'Teams first',
+      prepAreas: 'identity,devices',
+      prepNote: '',
+    },
+    action('licensing', {
+      type: 'recordPreparation',
+      businessRequirements: 'Merger in Q3',
+      deploymentRequirements: 'Teams first',
+      supportAreas: ['identity', 'devices'],
+      supportNote: '',
+    }),
+  ],
+  [
+    'licensing.record',
+    {
+      card: 'licensing',
+      licences: 'm365e3',
+      addOns: '',
+      licensingNotes: '',
+      emsNotDeployed: 'true',
+    },
+    action('licensing', {
+      type: 'recordLicensing',
+      licences: ['m365e3'],
+      addOns: [],
+      notes: '',
+      emsNotDeployed: true,
+    }),
+  ],
+  [
     'identity.complete',
     {
       card: 'identity',
@@ -123,6 +176,16 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
     'auth.prefer',
     { card: 'auth', preferMethod: 'pta', preferComment: '' },
     action('auth', { type: 'statePreference', method: 'pta', comment: '' }),
+  ],
+  [
+    'auth.preferFor',
+    { card: 'auth', forPerson: 'aad-ana', forMethod: 'phs', forComment: 'Said in the meeting' },
+    action('auth', {
+      type: 'statePreference',
+      method: 'phs',
+      comment: 'Said in the meeting',
+      onBehalfOf: 'aad-ana',
+    }),
   ],
   [
     'auth.finalize',
@@ -179,6 +242,42 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
     action('workshop', { type: 'decideFeature', feature: 'mfaAllUsers', choice: 'enable' }),
   ],
   [
+    'workshop.decideFor',
+    {
+      card: 'workshop',
+      forPerson: 'aad-ana',
+      forFeature: 'deviceManagement',
+      forChoice: 'planned',
+      forDate: '2025-09-01',
+      forReason: '',
+    },
+    action('workshop', {
+      type: 'decideFeature',
+      feature: 'deviceManagement',
+      choice: 'planned',
+      targetDate: '2025-09-01',
+      timeZone: 'Europe/Berlin',
+      onBehalfOf: 'aad-ana',
+    }),
+  ],
+  [
+    'workshop.decideFor',
+    {
+      card: 'workshop',
+      forPerson: 'aad-ana',
+      forFeature: 'saasSso',
+      forChoice: 'notPlanned',
+      forReason: 'No SaaS apps',
+    },
+    action('workshop', {
+      type: 'decideFeature',
+      feature: 'saasSso',
+      choice: 'notPlanned',
+      reason: 'No SaaS apps',
+      onBehalfOf: 'aad-ana',
+    }),
+  ],
+  [
     'workshop.caPolicy',
     { card: 'workshop', policy: 'blockLegacy', caState_blockLegacy: 'created' },
     action('workshop', { type: 'recordCaPolicy', policy: 'blockLegacy', state: 'created' }),
@@ -187,6 +286,16 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
     'workshop.mfa',
     { card: 'workshop', mfaRegistered: '1150', mfaTotal: 1200 },
     action('workshop', { type: 'recordMfaRegistration', registered: 1150, total: 1200 }),
+  ],
+  [
+    'workshop.mfa',
+    { card: 'workshop', mfaRegistered: '10', mfaTotal: '20', mfaLowerReason: ' Shared mailboxes ' },
+    action('workshop', {
+      type: 'recordMfaRegistration',
+      registered: 10,
+      total: 20,
+      reason: 'Shared mailboxes',
+    }),
   ],
   ['workshop.removeBlockAll', { card: 'workshop' }, action('workshop', { type: 'removeBlockAll' })],
   ['workshop.deliver', { card: 'workshop' }, action('workshop', { type: 'deliverWorkshop' })],
@@ -209,8 +318,6 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
       type: 'submitHandoff',
       form: {
         authRationale: 'PHS.',
-        mfaApproach: 'securityDefaults',
-        mfaRegistered: 40,
         saasApps: [
           { name: 'Salesforce', inGallery: true },
           { name: 'Workday', inGallery: true },
@@ -281,7 +388,11 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
     { card: 'followup', followUpId: 'fu-3' },
     action('followup', { type: 'cancelFollowUp', followUpId: 'fu-3' }),
   ],
-  ['phase.moveOn', { card: 'summary' }, action('summary', { type: 'moveToNextPhase' })],
+  [
+    'phase.moveOn',
+    { card: 'summary', phases: 'Conduct Security Workshops' },
+    action('summary', { type: 'moveToNextPhase', phases: ['Conduct Security Workshops'] }),
+  ],
   [
     'engagement.start',
     { card: 'help', customer: '  Fabrikam   Inc ' },

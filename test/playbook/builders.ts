@@ -131,8 +131,48 @@ export const IDENTITY_ORDER = [
 ] as const;
 export type IdentityStep = (typeof IDENTITY_ORDER)[number];
 
-/** Prepare Identity recorded in order, up to and including `last`. */
-export function identityThrough(last: IdentityStep, e = kickedOff()): Engagement {
+/** Licensed for Office 365 E3 only: no Entra ID P1, the security-defaults path. */
+export function licensedWithoutP1(e = kickedOff()): Engagement {
+  return step(e, FM, { type: 'recordLicensing', licences: ['o365e3'], addOns: [], notes: '' });
+}
+
+/** When the builders' conversation is scheduled to start: half an hour after the builders act. */
+export const CONVERSATION_START = at(90);
+/** When the builders deliver it: half an hour after its start. */
+export const CONVERSATION_DELIVERED = at(120);
+
+/** The M365 Security Conversation scheduled with both stakeholders invited. */
+export function conversationScheduled(e = licensed()): Engagement {
+  return step(e, FM, {
+    type: 'scheduleConversation',
+    startsAt: CONVERSATION_START.toISOString(),
+    invited: [BDM.id, SEC.id],
+  });
+}
+
+/** The conversation scheduled earlier for a start that has passed when the builders act (BUILD_TIME). */
+export function conversationDue(e = licensed()): Engagement {
+  return step(
+    e,
+    FM,
+    { type: 'scheduleConversation', startsAt: at(30).toISOString(), invited: [BDM.id, SEC.id] },
+    T0,
+  );
+}
+
+/** The conversation delivered (task 4017) after its start, every agenda topic acknowledged by the BDM. */
+export function conversationDelivered(e = licensed()): Engagement {
+  e = conversationScheduled(e);
+  e = step(e, BDM, {
+    type: 'acknowledgeAgenda',
+    topics: ['importance', 'baseline', 'deploySecurely'],
+    question: '',
+  });
+  return step(e, FM, { type: 'deliverConversation' }, CONVERSATION_DELIVERED);
+}
+
+/** Prepare Identity recorded in order, up to and including `last` (licensed for Entra ID P1 unless given). */
+export function identityThrough(last: IdentityStep, e = licensed()): Engagement {
   for (const id of IDENTITY_ORDER.slice(0, IDENTITY_ORDER.indexOf(last) + 1)) {
     e =
       id === 'authMethod'
@@ -147,8 +187,9 @@ export function identityThrough(last: IdentityStep, e = kickedOff()): Engagement
   return e;
 }
 
-/** The block-all policy is in place and gate G4 is met. */
+/** The block-all policy is in place, identity synchronization ready, and gate G4 is met. */
 export function g4Met(e = identityThrough('mfaAdmins')): Engagement {
+  e = step(e, FE, { type: 'markSyncReady' });
   e = step(e, FE, { type: 'recordCaPolicy', policy: 'mfaAllUsers', state: 'created' });
   e = step(e, FE, { type: 'recordCaPolicy', policy: 'blockLegacy', state: 'created' });
   return step(e, FE, { type: 'recordMfaRegistration', registered: 100, total: 100 });
@@ -187,10 +228,14 @@ export function featuresDecided(e: Engagement, by: Actor = BDM): Engagement {
   return decisions.reduce((acc, d) => step(acc, by, d), e);
 }
 
-/** Gate G5 met: 4017, 3736 and 3720 done and every feature decided. */
+/** The workshop (task 3720) delivered, after the conversation. */
+export function workshopDelivered(e = conversationDelivered()): Engagement {
+  return step(e, FE, { type: 'deliverWorkshop' });
+}
+
+/** Gate G5 met: 4017, 3736 and 3720 done, every topic acknowledged and every feature decided. */
 export function readyToMoveOn(): Engagement {
-  let e = licensed();
-  e = step(e, FM, { type: 'deliverConversation' });
+  let e = conversationDelivered();
   e = identityThrough('mfaAdmins', e);
   e = step(e, FE, { type: 'markSyncReady' });
   e = step(e, FE, { type: 'deliverWorkshop' });
@@ -200,8 +245,6 @@ export function readyToMoveOn(): Engagement {
 export function handoffForm(overrides: Partial<HandoffForm> = {}): HandoffForm {
   return {
     authRationale: 'Password hash sync: no on-premises dependency at sign-in',
-    mfaApproach: 'caPolicy',
-    mfaRegistered: 90,
     saasApps: [
       { name: 'Salesforce', inGallery: true },
       { name: 'Home-grown HR', inGallery: false },
@@ -235,6 +278,11 @@ export function followUpAction(
 /** A kicked-off engagement with one follow-up scheduled (id fu-1). */
 export function withFollowUp(): Engagement {
   return step(kickedOff(), FM, followUpAction());
+}
+
+/** A pattern matching exactly this text. */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
 /** Apply to a frozen copy of `state`, expect a refusal of `kind`, and that nothing changed. */

@@ -6,7 +6,17 @@
 import type { Action } from '../../src/playbook/actions.js';
 import { blockers, keyOutputs, taskStatus } from '../../src/playbook/outputs.js';
 import { BDM, FE, FM, handoffForm, SEC, SME, started, T0 } from './builders.js';
-import { act, decide, flowFrom, identityStep, refused, stakeholder, stampOf } from './flow.js';
+import {
+  act,
+  decide,
+  flowFrom,
+  identityStep,
+  nowOf,
+  refused,
+  stakeholder,
+  stampOf,
+  waitUntil,
+} from './flow.js';
 
 describe('a whole Deploy Securely engagement', () => {
   const flow = flowFrom(started(T0));
@@ -45,7 +55,11 @@ describe('a whole Deploy Securely engagement', () => {
       addOns: ['defenderIdentity'],
       notes: 'EA',
     });
-    act(flow, FM, { type: 'scheduleConversation', startsAt: '2025-03-05T14:00:00Z' });
+    act(flow, FM, {
+      type: 'scheduleConversation',
+      startsAt: '2025-03-05T14:00:00Z',
+      invited: [BDM.id, SEC.id],
+    });
     act(flow, BDM, {
       type: 'acknowledgeAgenda',
       topics: ['importance', 'baseline', 'deploySecurely'],
@@ -64,7 +78,11 @@ describe('a whole Deploy Securely engagement', () => {
       type: 'selfAssess',
       levels: { identity: 'advanced', device: 'working', information: 'working' },
     });
-    act(flow, FM, { type: 'deliverConversation' });
+    expect(refused(flow, FM, { type: 'deliverConversation' }).missing).toEqual([
+      'the scheduled start of the conversation, passed',
+    ]);
+    waitUntil(flow, new Date('2025-03-05T15:00:00Z'));
+    act(flow, FM, { type: 'deliverConversation', attended: [FM.id, BDM.id, SEC.id] });
     const c = flow.e.conversation;
     expect(c.scheduledFor).toBe('2025-03-05T14:00:00.000Z');
     expect(Object.keys(c.acknowledgements).sort()).toEqual([BDM.id, SEC.id].sort());
@@ -79,6 +97,8 @@ describe('a whole Deploy Securely engagement', () => {
     ]);
     expect(c.selfAssessments[SEC.id]?.levels.identity).toBe('advanced');
     expect(c.delivered).toMatchObject({ by: FM.id });
+    expect(c.invited).toEqual([BDM.id, SEC.id]);
+    expect(c.attended).toEqual([FM.id, BDM.id, SEC.id]);
   });
 
   test('Prepare Identity in order, with G2 and G3', () => {
@@ -99,7 +119,7 @@ describe('a whole Deploy Securely engagement', () => {
     act(flow, FE, identityStep('breakGlass'));
     act(flow, FE, identityStep('blockAllCa'));
     expect(refused(flow, FE, { type: 'markSyncReady' }).missing).toEqual([
-      'Baseline policy "MFA for admins" enabled (Prepare Identity 4.6)',
+      'Conditional Access policy "Require MFA for administrators" (the playbook\'s baseline policy "MFA for admins") (Prepare Identity 4.6)',
     ]);
     act(flow, FE, identityStep('mfaAdmins'));
     act(flow, FE, { type: 'markSyncReady' });
@@ -127,7 +147,6 @@ describe('a whole Deploy Securely engagement', () => {
     );
     act(flow, FE, { type: 'recordCaPolicy', policy: 'mfaAllUsers', state: 'created' });
     act(flow, FE, { type: 'recordCaPolicy', policy: 'blockLegacy', state: 'created' });
-    act(flow, FE, { type: 'recordCaPolicy', policy: 'admins', state: 'created' });
     act(flow, FE, { type: 'recordMfaRegistration', registered: 90, total: 100 });
     expect(refused(flow, FE, { type: 'removeBlockAll' }).missing).toEqual([
       'all users registered for MFA (10 of 100 not yet)',
@@ -144,23 +163,26 @@ describe('a whole Deploy Securely engagement', () => {
   test('hand-off submitted and revised, both revisions kept', () => {
     act(flow, FE, { type: 'submitHandoff', form: handoffForm() });
     const first = flow.when.submitHandoff;
-    act(flow, SME, {
-      type: 'submitHandoff',
-      form: handoffForm({ mfaRegistered: 100, notes: 'All registered' }),
-    });
+    act(flow, SME, { type: 'submitHandoff', form: handoffForm({ notes: 'All registered' }) });
     const second = flow.when.submitHandoff;
     expect(flow.e.handoff).toHaveLength(2);
+    // The MFA approach and registration are the engagement's, not typed on the form.
     expect(flow.e.handoff[0]).toMatchObject({
       revision: 1,
       by: FE.id,
       at: first?.at,
-      mfaRegistered: 90,
+      known: {
+        path: 'ca',
+        mfaApproach: 'caPolicy',
+        mfaRegistration: { registered: 100, total: 100 },
+        caPolicies: { mfaAllUsers: 'created', blockLegacy: 'created', admins: 'created' },
+      },
     });
+    expect(flow.e.handoff[0]).not.toHaveProperty('mfaRegistered');
     expect(flow.e.handoff[1]).toMatchObject({
       revision: 2,
       by: SME.id,
       at: second?.at,
-      mfaRegistered: 100,
       notes: 'All registered',
     });
     expect(flow.e.history.at(-1)?.summary).toBe(
@@ -184,15 +206,22 @@ describe('a whole Deploy Securely engagement', () => {
       reminder: { dueAt: '2025-04-01T12:00:00.000Z', state: 'pending' },
     });
     expect(flow.e.nextReminderAt).toBe('2025-04-01T12:00:00.000Z');
-    expect(blockers(flow.e)).toEqual([]);
-    expect(keyOutputs(flow.e).complete).toBe(true);
-    act(flow, FM, { type: 'moveToNextPhase' });
-    expect(flow.e.movedOn).toEqual(stampOf(flow, 'moveToNextPhase'));
+    expect(blockers(flow.e, nowOf(flow))).toEqual([]);
+    expect(keyOutputs(flow.e, nowOf(flow)).complete).toBe(true);
+    expect(
+      refused(flow, FM, { type: 'moveToNextPhase', phases: ['Conduct Services Workshops'] })
+        .message,
+    ).toMatch(/The hand-off recommends Conduct Security Workshops/);
+    act(flow, FM, { type: 'moveToNextPhase', phases: ['Conduct Security Workshops'] });
+    expect(flow.e.movedOn).toEqual({
+      ...stampOf(flow, 'moveToNextPhase'),
+      phases: ['Conduct Security Workshops'],
+    });
     expect(flow.e.movedOn?.by).toBe(FM.id);
   });
 
   test('the key outputs', () => {
-    const out = keyOutputs(flow.e);
+    const out = keyOutputs(flow.e, nowOf(flow));
     expect(out.authMethod).toEqual({
       title: 'Password hash synchronization',
       rationale: 'Cloud sign-in survives on-premises outages',
@@ -216,6 +245,10 @@ describe('a whole Deploy Securely engagement', () => {
         choice: 'planned',
         targetDate: '2025-09-01',
         decidedBy: BDM.name,
+        availability: {
+          state: 'included',
+          text: "Included in the customer's licences (Microsoft Intune)",
+        },
       },
     ]);
     expect(out.undecided).toEqual([]);
@@ -241,7 +274,7 @@ describe('a whole Deploy Securely engagement', () => {
         .filter((t) => t.phase === 'Enable')
         .map((t) => t.id),
     ).toEqual(['1141']);
-    expect(blockers(flow.e)).toEqual([]);
+    expect(blockers(flow.e, nowOf(flow))).toEqual([]);
   });
 
   test('the history holds every step, in order, with who, when and what', () => {
@@ -254,7 +287,7 @@ describe('a whole Deploy Securely engagement', () => {
         (h) => h.action === 'decideFeature' && h.by === BDM.id && h.summary.includes('SSO'),
       )?.summary,
     ).toBe(
-      'decided "SSO and provisioning for non-Microsoft SaaS apps (Azure AD gallery)": Not planned: No gallery apps in use',
+      'decided "SSO and provisioning for non-Microsoft SaaS apps in the Microsoft Entra app gallery (Azure AD gallery)": Not planned: No gallery apps in use',
     );
     expect(flow.e.updatedAt).toBe(history.at(-1)?.at);
   });

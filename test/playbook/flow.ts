@@ -43,6 +43,16 @@ export function act(flow: Flow, actor: Actor, action: Action): Engagement {
   return flow.e;
 }
 
+/** Lets time pass: the next action is 5 minutes after `until`. */
+export function waitUntil(flow: Flow, until: Date): void {
+  flow.minute = Math.max(flow.minute, Math.ceil((until.getTime() - at(0).getTime()) / 60_000));
+}
+
+/** The time of the flow's last action. */
+export function nowOf(flow: Flow): Date {
+  return at(flow.minute);
+}
+
 /** The refusal of an action that must be refused now; the flow does not move. */
 export function refused(flow: Flow, actor: Actor, action: Action): Refusal {
   return refusalOf(apply(deepFreeze(flow.e), action, actor, at(flow.minute + 1)));

@@ -34,7 +34,7 @@ describe('G1: nothing starts before the FM confirms the kickoff call', () => {
   const gated = ACTION_TYPES.filter((t) => t !== 'confirmKickoff' && t !== 'assignRole');
 
   test('every action but confirmKickoff and assignRole is gated', () => {
-    expect(gated).toHaveLength(19);
+    expect(gated).toHaveLength(20);
   });
 
   test.each(gated)('%s is refused before the kickoff, naming the kickoff', (type) => {
@@ -91,7 +91,8 @@ describe('G3: identity synchronization ready only with 4.4, 4.5 and 4.6', () => 
     breakGlass: 'Two cloud-only break-glass accounts created (Prepare Identity 4.4)',
     blockAllCa:
       'Conditional Access policy blocking all access, break-glass accounts excluded (Prepare Identity 4.5)',
-    mfaAdmins: 'Baseline policy "MFA for admins" enabled (Prepare Identity 4.6)',
+    mfaAdmins:
+      'Conditional Access policy "Require MFA for administrators" (the playbook\'s baseline policy "MFA for admins") (Prepare Identity 4.6)',
   } as const;
   type G3Item = keyof typeof G3_ITEMS;
   const ITEMS = Object.keys(G3_ITEMS) as G3Item[];
@@ -143,12 +144,13 @@ describe('G4: the block-all policy goes only after the CA policies and full MFA 
   const MFA_POLICY = 'a Conditional Access policy requiring MFA for all users, created';
   const LEGACY_POLICY = 'a Conditional Access policy blocking legacy authentication, created';
   const REGISTRATION = 'the number of users registered for MFA, recorded';
+  const SYNC = 'identity synchronization (task 1141) marked ready, under gate G3';
   const blockAllInPlace = () => identityThrough('mfaAdmins');
 
   test('refused with nothing recorded, naming all three', () => {
     const refusal = gateRefusal(blockAllInPlace(), 'removeBlockAll');
     expect(refusal.message).toMatch(/G4/);
-    expect(refusal.missing).toEqual([MFA_POLICY, LEGACY_POLICY, REGISTRATION]);
+    expect(refusal.missing).toEqual([SYNC, MFA_POLICY, LEGACY_POLICY, REGISTRATION]);
   });
 
   test('refused without the MFA-for-all-users policy', () => {
@@ -172,13 +174,10 @@ describe('G4: the block-all policy goes only after the CA policies and full MFA 
     ]);
   });
 
-  test('the admins policy alone does not stand in for the required two', () => {
-    let e = step(blockAllInPlace(), FE, {
-      type: 'recordCaPolicy',
-      policy: 'admins',
-      state: 'created',
-    });
+  test('the policy for administrators (4.6) does not stand in for the required two', () => {
+    let e = step(blockAllInPlace(), FE, { type: 'markSyncReady' });
     e = step(e, FE, { type: 'recordMfaRegistration', registered: 100, total: 100 });
+    expect(e.identity.steps.mfaAdmins).toBeDefined();
     expect(gateRefusal(e, 'removeBlockAll').missing).toEqual([MFA_POLICY, LEGACY_POLICY]);
   });
 
@@ -188,6 +187,7 @@ describe('G4: the block-all policy goes only after the CA policies and full MFA 
       by: FE.id,
       byName: FE.name,
       at: BUILD_TIME.toISOString(),
+      syncWasReady: true,
     });
   });
 });
@@ -197,7 +197,8 @@ describe('G5: moving on needs 4017, 3736, 3720 and complete key outputs', () => 
     mfaAllUsers: 'MFA for all users',
     conditionalAccess: 'Conditional Access policies',
     blockLegacyAuth: 'Block legacy authentication',
-    saasSso: 'SSO and provisioning for non-Microsoft SaaS apps (Azure AD gallery)',
+    saasSso:
+      'SSO and provisioning for non-Microsoft SaaS apps in the Microsoft Entra app gallery (Azure AD gallery)',
     deviceManagement: 'Device management',
     mobileAppManagement: 'Mobile app management',
   } as const;
@@ -237,6 +238,9 @@ describe('G5: moving on needs 4017, 3736, 3720 and complete key outputs', () => 
     const missing = gateRefusal(kickedOff(), 'moveToNextPhase').missing;
     expect(missing).toEqual([
       ...tasks.map(([, , text]) => text),
+      'the agenda topic "The importance of security" acknowledged by a stakeholder',
+      'the agenda topic "Why a security baseline should be established" acknowledged by a stakeholder',
+      'the agenda topic "Why productivity and collaboration workloads should deploy securely" acknowledged by a stakeholder',
       ...Object.values(FEATURE_TITLES).map((title) => `a decision on "${title}"`),
     ]);
   });
@@ -259,8 +263,16 @@ describe('G5: moving on needs 4017, 3736, 3720 and complete key outputs', () => 
   });
 
   test('allowed once all is done; the engagement is then closed to playbook steps', () => {
-    const e = step(readyToMoveOn(), FM, { type: 'moveToNextPhase' });
-    expect(e.movedOn).toEqual({ by: FM.id, byName: FM.name, at: BUILD_TIME.toISOString() });
+    const e = step(readyToMoveOn(), FM, {
+      type: 'moveToNextPhase',
+      phases: ['Conduct Technical Assessment', 'Conduct Security Workshops'],
+    });
+    expect(e.movedOn).toEqual({
+      by: FM.id,
+      byName: FM.name,
+      at: BUILD_TIME.toISOString(),
+      phases: ['Conduct Technical Assessment', 'Conduct Security Workshops'],
+    });
     const late = refusalOf(apply(e, { type: 'deliverWorkshop' }, FE, BUILD_TIME));
     expect(late.kind).toBe('invalid');
     expect(late.message).toMatch(/moved on/);

@@ -94,15 +94,16 @@ describe('the history', () => {
       choice: 'enable',
     });
     expect(e.history.filter((h) => h.action === 'decideFeature').map((h) => h.summary)).toEqual([
-      'decided "SSO and provisioning for non-Microsoft SaaS apps (Azure AD gallery)": Not planned: None',
-      'decided "SSO and provisioning for non-Microsoft SaaS apps (Azure AD gallery)": Enable now',
+      'decided "SSO and provisioning for non-Microsoft SaaS apps in the Microsoft Entra app gallery (Azure AD gallery)": Not planned: None',
+      'decided "SSO and provisioning for non-Microsoft SaaS apps in the Microsoft Entra app gallery (Azure AD gallery)": Enable now',
     ]);
   });
 
   test('a refused action adds nothing to it', () => {
     const e = deepFreeze(kickedOff());
     expect(apply(e, { type: 'removeBlockAll' }, FE, BUILD_TIME).ok).toBe(false);
-    const next = step(e, FE, { type: 'deliverWorkshop' });
+    expect(apply(e, { type: 'deliverWorkshop' }, FE, BUILD_TIME).ok).toBe(false);
+    const next = step(e, FE, { type: 'completeIdentityStep', step: 'forests', note: '' });
     expect(next.history.map((h) => h.action)).toEqual([
       'start',
       'assignRole',
@@ -110,7 +111,7 @@ describe('the history', () => {
       'assignRole',
       'assignRole',
       'confirmKickoff',
-      'deliverWorkshop',
+      'completeIdentityStep',
     ]);
   });
 });

@@ -10,6 +10,7 @@ import {
   FE,
   identityThrough,
   kickedOff,
+  licensed,
   refusalOf,
   step,
 } from './builders.js';
@@ -18,7 +19,8 @@ const TITLE = {
   forests:
     'Existing forests identified and malformed UPNs cleaned up (IdFix) (Prepare Identity 4.1)',
   authMethod: 'Authentication method finalized (task 3736) (Prepare Identity 4.2)',
-  aadConnect: 'AAD Connect configured, identities not synchronized (Prepare Identity 4.3)',
+  aadConnect:
+    'Microsoft Entra Connect Sync (AAD Connect) configured, identities not synchronized (Prepare Identity 4.3)',
   breakGlass: 'Two cloud-only break-glass accounts created (Prepare Identity 4.4)',
   blockAllCa:
     'Conditional Access policy blocking all access, break-glass accounts excluded (Prepare Identity 4.5)',
@@ -66,11 +68,11 @@ describe('Prepare Identity order', () => {
 
   test('MFA for admins comes last', () => {
     expect(orderRefusal(identityThrough('breakGlass'), 'mfaAdmins')).toEqual([TITLE.blockAllCa]);
-    expect(orderRefusal(kickedOff(), 'mfaAdmins')).toEqual(Object.values(TITLE));
+    expect(orderRefusal(licensed(), 'mfaAdmins')).toEqual(Object.values(TITLE));
   });
 
   test('in order, every step is recorded with who and when', () => {
-    let e = kickedOff();
+    let e = licensed();
     const order: (ChecklistStepId | 'authMethod')[] = [
       'forests',
       'authMethod',
@@ -142,7 +144,7 @@ describe('Prepare Identity order', () => {
       rationale: 'Moving off AD',
     });
     expect(e.history.at(-1)?.summary).toBe(
-      'changed the authentication method to Cloud-only identities (task 3736)',
+      'changed the authentication method to Cloud-only identities (task 3736); reopened: Microsoft Entra Connect Sync (AAD Connect) configured, identities not synchronized (Prepare Identity 4.3)',
     );
   });
 });

@@ -24,6 +24,7 @@ const ALLOWED: Record<ActionType, readonly Role[]> = {
   confirmKickoff: ['FM'],
   assignRole: ['FM'],
   recordLicensing: ['FM'],
+  recordPreparation: ['FM'],
   scheduleConversation: ['FM'],
   acknowledgeAgenda: ['stakeholder'],
   selfAssess: ['stakeholder'],

@@ -13,10 +13,12 @@ import {
   g4Met,
   handoffForm,
   identityThrough,
+  conversationDelivered,
+  conversationDue,
   kickedOff,
   licensed,
   readyToMoveOn,
-  step,
+  workshopDelivered,
   withFollowUp,
   withPeople,
 } from './builders.js';
@@ -51,9 +53,24 @@ export const SCENARIOS: { [T in ActionType]: Scenario } = {
     },
     by: FM,
   },
+  recordPreparation: {
+    state: kickedOff,
+    action: {
+      type: 'recordPreparation',
+      businessRequirements: 'Merger with Fabrikam in Q3',
+      deploymentRequirements: 'Teams and Exchange Online first',
+      supportAreas: ['identity', 'devices'],
+      supportNote: '',
+    },
+    by: FM,
+  },
   scheduleConversation: {
     state: kickedOff,
-    action: { type: 'scheduleConversation', startsAt: '2025-03-10T14:00:00.000Z' },
+    action: {
+      type: 'scheduleConversation',
+      startsAt: '2025-03-10T14:00:00.000Z',
+      invited: [BDM.id],
+    },
     by: FM,
   },
   acknowledgeAgenda: {
@@ -69,7 +86,11 @@ export const SCENARIOS: { [T in ActionType]: Scenario } = {
     },
     by: BDM,
   },
-  deliverConversation: { state: () => licensed(), action: { type: 'deliverConversation' }, by: FM },
+  deliverConversation: {
+    state: () => conversationDue(),
+    action: { type: 'deliverConversation' },
+    by: FM,
+  },
   completeIdentityStep: {
     state: kickedOff,
     action: { type: 'completeIdentityStep', step: 'forests', note: 'One forest, 12 UPNs fixed' },
@@ -101,7 +122,7 @@ export const SCENARIOS: { [T in ActionType]: Scenario } = {
     by: BDM,
   },
   recordCaPolicy: {
-    state: kickedOff,
+    state: () => licensed(),
     action: { type: 'recordCaPolicy', policy: 'blockLegacy', state: 'planned' },
     by: FE,
   },
@@ -111,9 +132,13 @@ export const SCENARIOS: { [T in ActionType]: Scenario } = {
     by: FE,
   },
   removeBlockAll: { state: () => g4Met(), action: { type: 'removeBlockAll' }, by: FE },
-  deliverWorkshop: { state: kickedOff, action: { type: 'deliverWorkshop' }, by: FE },
+  deliverWorkshop: {
+    state: () => conversationDelivered(),
+    action: { type: 'deliverWorkshop' },
+    by: FE,
+  },
   submitHandoff: {
-    state: () => step(kickedOff(), FE, { type: 'deliverWorkshop' }),
+    state: () => workshopDelivered(),
     action: { type: 'submitHandoff', form: handoffForm() },
     by: FE,
   },
@@ -134,7 +159,11 @@ export const SCENARIOS: { [T in ActionType]: Scenario } = {
     action: { type: 'cancelFollowUp', followUpId: 'fu-1' },
     by: FM,
   },
-  moveToNextPhase: { state: readyToMoveOn, action: { type: 'moveToNextPhase' }, by: FM },
+  moveToNextPhase: {
+    state: readyToMoveOn,
+    action: { type: 'moveToNextPhase', phases: ['Conduct Security Workshops'] },
+    by: FM,
+  },
 };
 
 export const ACTION_TYPES = Object.keys(SCENARIOS) as ActionType[];

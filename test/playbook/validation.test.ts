@@ -18,10 +18,12 @@ import {
   handoffForm,
   identityThrough,
   kickedOff,
+  licensed,
   SME,
   step,
   STRANGER,
   TENANT,
+  workshopDelivered,
 } from './builders.js';
 
 const long = (n: number) => 'x'.repeat(n);
@@ -60,11 +62,11 @@ const role = (
   name,
   role: r,
 });
-const workshopDone = () => step(kickedOff(), FE, { type: 'deliverWorkshop' });
+const workshopDone = () => workshopDelivered();
 const forestsDone = () => identityThrough('forests');
 
 describe('feature decisions', () => {
-  refusals(kickedOff, BDM, [
+  refusals(licensed, BDM, [
     ['not planned without a reason', decide({}), /Say why "Device management" is not planned/],
     ['not planned with a blank reason', decide({ reason: '   ' }), /Say why/],
     ['planned without a date', decide({ choice: 'planned' }), /Give a target date/],
@@ -102,13 +104,13 @@ describe('feature decisions', () => {
     });
 
     test('today in Los Angeles is accepted though UTC is a day ahead', () => {
-      const e = step(kickedOff(), BDM, planned('America/Los_Angeles'), EARLY_UTC);
+      const e = step(licensed(), BDM, planned('America/Los_Angeles'), EARLY_UTC);
       expect(e.workshop.decisions.deviceManagement?.targetDate).toBe('2025-03-04');
     });
 
     test('yesterday in Auckland is refused', () => {
       const outcome = apply(
-        kickedOff(),
+        licensed(),
         planned('Pacific/Auckland'),
         BDM,
         new Date('2025-03-04T12:00:00Z'),
@@ -119,7 +121,7 @@ describe('feature decisions', () => {
 
     test('without a zone, or with one no one knows, UTC decides (and nothing throws)', () => {
       for (const action of [planned(), planned('Mars/Olympus_Mons')]) {
-        const outcome = apply(kickedOff(), action, BDM, EARLY_UTC);
+        const outcome = apply(licensed(), action, BDM, EARLY_UTC);
         expect(!outcome.ok && outcome.refusal.message).toMatch(/in the past/);
       }
     });
@@ -127,7 +129,7 @@ describe('feature decisions', () => {
 
   test('planned for a future date keeps the date and no reason', () => {
     const e = step(
-      kickedOff(),
+      licensed(),
       BDM,
       decide({ choice: 'planned', targetDate: '2025-07-01', reason: 'x' }),
     );
@@ -146,12 +148,13 @@ describe('the M365 Security Conversation is scheduled ahead', () => {
       {
         type: 'scheduleConversation',
         startsAt: new Date(BUILD_TIME.getTime() - 60_000).toISOString(),
+        invited: [BDM.id],
       },
       /The meeting is in the past: choose a time ahead/,
     ],
     [
       'no time at all',
-      { type: 'scheduleConversation', startsAt: 'tomorrow' },
+      { type: 'scheduleConversation', startsAt: 'tomorrow', invited: [BDM.id] },
       /Give the date and time of the meeting/,
     ],
   ]);
@@ -251,12 +254,12 @@ describe('missing or inconsistent input', () => {
     [
       'the conversation delivered before licensing',
       { type: 'deliverConversation' },
-      /Prepare for/,
+      /task 4017/,
       'gate',
     ],
     [
       'the conversation at no time',
-      { type: 'scheduleConversation', startsAt: 'Tuesday' },
+      { type: 'scheduleConversation', startsAt: 'Tuesday', invited: [BDM.id] },
       /date and time/,
     ],
   ]);
@@ -301,7 +304,6 @@ describe('missing or inconsistent input', () => {
       handoff({ recommendedWorkshops: ['Conduct Magic'] }),
       /"Conduct Magic" is not one of the next workshops/,
     ],
-    ['a fractional MFA count', handoff({ mfaRegistered: 2.5 }), /whole number/],
   ]);
 });
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { EngagementWriter } from '../../src/store/mutate.js';
 import {
   EngagementTooLargeError,
@@ -12,6 +14,8 @@ export interface OpenedStore {
   store: EngagementStore;
   /** A new store (new client, new process-level state) over the same data. */
   reopen(): Promise<EngagementStore>;
+  /** Puts a document as an older version of the bot stored it, past the store's own writes. */
+  putStored(doc: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -136,6 +140,30 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         store.create({ ...newEngagement(), customer: huge.customer }),
       ).rejects.toBeInstanceOf(EngagementTooLargeError);
       expect(await store.get(e.id)).toEqual({ engagement: e, etag });
+    });
+
+    it('reads a document stored by schema version 1 as the current version, keeping what it held', async () => {
+      const v1 = JSON.parse(
+        readFileSync(
+          path.join(__dirname, '..', 'playbook', 'fixtures', 'v1-moved-on.json'),
+          'utf8',
+        ),
+      ) as Record<string, unknown> & { id: string; handoff: { mfaRegistered: number }[] };
+      await opened.putStored(v1);
+      const read = await (await opened.reopen()).get(v1.id);
+      expect(read?.engagement).toMatchObject({
+        id: v1.id,
+        schemaVersion: 2,
+        superseded: [],
+        movedOn: {
+          phases: [
+            'Conduct Technical Assessment',
+            'Conduct Security Workshops',
+            'Conduct Services Workshops',
+          ],
+        },
+      });
+      expect(read?.engagement.handoff[0]?.mfaRegistered).toBe(v1.handoff[0]?.mfaRegistered);
     });
 
     it('records every one of many concurrent answers made through one writer', async () => {

@@ -10,7 +10,14 @@ const cosmos = useCosmosServer();
 storeContract('cosmos', async () => {
   const database = cosmos.freshDatabase();
   const store = await cosmos.open(database);
-  return { store, reopen: () => cosmos.open(database), close: async () => undefined };
+  return {
+    store,
+    reopen: () => cosmos.open(database),
+    putStored: async (doc) => {
+      await cosmos.client().database(database).container('engagements').items.upsert(doc);
+    },
+    close: async () => undefined,
+  };
 });
 
 describe('opening the Cosmos DB store', () => {

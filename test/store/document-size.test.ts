@@ -57,8 +57,6 @@ function engagementAtCaps(): Engagement {
     ...stampOf(i),
     revision: i + 1,
     authRationale: text(LIMITS.longText),
-    mfaApproach: 'caPolicy',
-    mfaRegistered: 1_000_000,
     saasApps: Array.from({ length: LIMITS.saasApps }, () => ({
       name: text(LIMITS.name),
       inGallery: true,
@@ -86,6 +84,38 @@ function engagementAtCaps(): Engagement {
       lastError: text(200),
       settledAt: new Date(0).toISOString(),
     },
+  }));
+  const ids = Object.keys(e.people);
+  e.conversation.invited = ids.slice(0, LIMITS.attendees);
+  e.conversation.attended = ids.slice(0, LIMITS.attendees);
+  e.preparation = {
+    ...stampOf(1),
+    businessRequirements: text(LIMITS.shortText),
+    deploymentRequirements: text(LIMITS.shortText),
+    supportAreas: ['identity', 'devices', 'information', 'cloudApps', 'workloads'],
+    supportNote: text(LIMITS.shortText),
+  };
+  e.identity.authMethodHistory = Array.from({ length: LIMITS.authMethodHistory }, (_, i) => ({
+    ...stampOf(i),
+    method: 'thirdPartyFederation',
+    rationale: text(LIMITS.longText),
+    decidedBy: text(LIMITS.name),
+  }));
+  e.workshop.totalLowered = Array.from({ length: LIMITS.totalLowered }, (_, i) => ({
+    ...stampOf(i),
+    from: 10_000_000,
+    to: 1,
+    reason: text(LIMITS.shortText),
+  }));
+  // A change of path reopens at most 4.5, 4.6, sync, the removal, 3 CA policies and 6 decisions.
+  e.superseded = Array.from({ length: LIMITS.superseded }, (_, i) => ({
+    ...stampOf(i),
+    reason: text(200),
+    items: Array.from({ length: 13 }, () => ({
+      what: text(250),
+      was: stampOf(i),
+      detail: text(200),
+    })),
   }));
   e.history = Array.from({ length: LIMITS.history }, (_, i) => ({
     ...stampOf(i),

@@ -115,10 +115,14 @@ describe('a bot process killed while saving', () => {
   }
 
   it('leaves a whole engagement every time: the last reported save or a later one', async () => {
-    const outDir = await compileStoreModules(
-      path.join(dataDir, '..', `${path.basename(dataDir)}-code`),
-      ['store', 'document', 'keyed-queue', 'atomic-file', 'embedded'],
-    );
+    const codeDir = path.join(dataDir, '..', `${path.basename(dataDir)}-code`);
+    const outDir = await compileStoreModules(codeDir, [
+      'store',
+      'document',
+      'keyed-queue',
+      'atomic-file',
+      'embedded',
+    ]);
     try {
       const store = await openEmbeddedStore({ dataDir });
       const e = newEngagement();
@@ -143,7 +147,7 @@ describe('a bot process killed while saving', () => {
         e.id,
       );
     } finally {
-      await rm(outDir, { recursive: true, force: true });
+      await rm(codeDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openEmbeddedStore } from '../../src/store/embedded.js';
@@ -14,6 +14,10 @@ storeContract('embedded', async () => {
       const again = await openEmbeddedStore({ dataDir });
       stores.push(again);
       return again;
+    },
+    putStored: async (doc) => {
+      const file = path.join(dataDir, `${encodeURIComponent(String(doc.id))}.json`);
+      await writeFile(file, JSON.stringify({ etag: 'stored-by-v1', engagement: doc }));
     },
     close: async () => {
       for (const s of stores) await s.close();

@@ -82,10 +82,20 @@ export class EngagementBuilder {
     });
   }
 
+  /** Lets time pass until `iso`: the next action is a few minutes after it. */
+  until(iso: string): this {
+    this.clock = Math.max(this.clock, Date.parse(iso));
+    return this;
+  }
+
   conversation(): this {
     // Three days ahead of the builder's clock (2025-03-06T14:00Z for the engagements from T0).
     const startsAt = new Date(this.clock + 3 * 86_400_000 + 4 * 3_600_000).toISOString();
-    return this.act(FM, { type: 'scheduleConversation', startsAt })
+    return this.act(FM, {
+      type: 'scheduleConversation',
+      startsAt,
+      invited: [BDM.id, ARCHITECT.id],
+    })
       .act(BDM, {
         type: 'acknowledgeAgenda',
         topics: ['importance', 'baseline'],
@@ -100,6 +110,7 @@ export class EngagementBuilder {
         topics: ['importance', 'baseline', 'deploySecurely'],
         question: '',
       })
+      .until(startsAt)
       .act(FM, { type: 'deliverConversation' });
   }
 
@@ -182,8 +193,6 @@ export class EngagementBuilder {
       type: 'submitHandoff',
       form: {
         authRationale: 'PHS, as finalized in task 3736.',
-        mfaApproach: 'caPolicy',
-        mfaRegistered: 1200,
         saasApps: [
           { name: 'Salesforce', inGallery: true },
           { name: 'In-house expenses app', inGallery: false },
@@ -214,7 +223,7 @@ export class EngagementBuilder {
   }
 
   moveOn(): this {
-    return this.act(FM, { type: 'moveToNextPhase' });
+    return this.act(FM, { type: 'moveToNextPhase', phases: ['Conduct Security Workshops'] });
   }
 
   /** What the reminder scheduler records after trying to send (not a user action). */

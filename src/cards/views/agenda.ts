@@ -1,9 +1,17 @@
-import { AGENDA_TOPICS, ASSESSMENT_LEVELS, SELF_ASSESSMENT_AREAS } from '../../playbook/catalog.js';
+import {
+  AGENDA_TOPICS,
+  ASSESSMENT_LEVELS,
+  SELF_ASSESSMENT_AREAS,
+  STEPS,
+} from '../../playbook/catalog.js';
+import { answeredBy } from '../../playbook/engagement.js';
+import { gate } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { localDateAndTime, sayInstant } from '../../playbook/time.js';
 import { byWhen, clip, names } from '../format.js';
 import type { View } from '../types.js';
-import { baseView, nav, personName, type ViewContext } from './common.js';
+import { baseView, nav, peopleChoices, personName, type ViewContext } from './common.js';
+import { linkButtons } from './guidance.js';
 
 const MAX_QUESTIONS_SHOWN = 8;
 const MAX_ASSESSMENTS_SHOWN = 12;
@@ -13,7 +21,7 @@ export function agendaView(ctx: ViewContext): View {
   const conversation = e?.conversation;
   const acks = conversation ? Object.entries(conversation.acknowledgements) : [];
   const topics = AGENDA_TOPICS.map((t) => {
-    const who = acks.filter(([, a]) => a.topics.includes(t.id)).map(([id]) => personName(e!, id));
+    const who = acks.filter(([, a]) => a.topics.includes(t.id)).map(([, a]) => answeredBy(a));
     return {
       title: t.title,
       value: who.length ? `Acknowledged by ${names(who)}` : 'Not acknowledged yet',
@@ -30,15 +38,21 @@ export function agendaView(ctx: ViewContext): View {
       : undefined;
   const myLevels =
     viewerId && !shared ? conversation?.selfAssessments[viewerId]?.levels : undefined;
+  const invited = (conversation?.invited ?? []).map((id) => personName(e!, id));
+  const attended = (conversation?.attended ?? []).map((id) => personName(e!, id));
+  const waiting = e && !conversation?.delivered ? gate('task4017').missing(e, ctx.req.now) : [];
   return {
     ...baseView(ctx, 'agenda', nav('licensing', 'identity', 'status')),
     scheduledText: scheduledFor
-      ? `Scheduled for ${sayInstant(scheduledFor, zone)} (by ${conversation?.scheduled?.byName ?? 'the FastTrack Manager'}).`
+      ? `Scheduled for ${sayInstant(scheduledFor, zone)} (by ${conversation?.scheduled?.byName ?? 'the FastTrack Manager'}). Invited: ${names(invited, 8) || 'nobody yet'}.`
       : 'Not scheduled yet.',
     delivered: !!conversation?.delivered,
     deliveredText: conversation?.delivered
-      ? `Delivered: ${byWhen(conversation.delivered, zone)}.`
+      ? `Delivered: ${byWhen(conversation.delivered, zone)}.${attended.length ? ` Attended: ${names(attended, 8)}.` : ''}`
       : '',
+    invitedValue: conversation?.invited.join(',') ?? '',
+    stakeholderChoices: peopleChoices(e, 'stakeholder'),
+    peopleChoices: peopleChoices(e),
     showSchedule: ctx.can['conversation.schedule'] && !conversation?.delivered,
     scheduleTitle: scheduledFor ? 'Reschedule' : 'Schedule',
     dateValue: when.date,
@@ -75,6 +89,8 @@ export function agendaView(ctx: ViewContext): View {
         ? `The ${MAX_QUESTIONS_SHOWN} latest of ${questions.length} questions.`
         : '',
     showDeliver: ctx.can['conversation.deliver'] && !conversation?.delivered,
-    deliverNote: e && !e.licensing ? 'Needs the licences recorded first.' : '',
+    deliverNote: waiting.length ? `Needs: ${waiting.join('; ')}.` : '',
+    showAcknowledgeFor: ctx.can['agenda.acknowledgeFor'],
+    links: linkButtons(STEPS.find((s) => s.id === 'conversation')?.links ?? []),
   };
 }

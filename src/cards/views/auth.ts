@@ -1,21 +1,22 @@
 import { AUTH_METHODS, titleOf } from '../../playbook/catalog.js';
-import { g2Missing } from '../../playbook/gates.js';
+import { answeredBy } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { byWhen, clip, names } from '../format.js';
 import type { View } from '../types.js';
-import { baseView, choices, nav, personName, type ViewContext } from './common.js';
-import { gateView } from './identity.js';
+import { baseView, choices, nav, peopleChoices, type ViewContext } from './common.js';
+import { gateView, linkButtons } from './guidance.js';
+
+/** How many earlier decisions the card lists (the record keeps them all). */
+const MAX_EARLIER_SHOWN = 3;
 
 export function authView(ctx: ViewContext): View {
   const { e, zone, shared, req } = ctx;
   const identity = e?.identity;
-  const preferences = identity ? Object.entries(identity.preferences) : [];
+  const preferences = identity ? Object.values(identity.preferences) : [];
   const methods = AUTH_METHODS.map((m) => {
     const who = preferences
-      .filter(([, p]) => p.method === m.id)
-      .map(([id, p]) =>
-        p.comment ? `${personName(e!, id)} ("${clip(p.comment, 120)}")` : personName(e!, id),
-      );
+      .filter((p) => p.method === m.id)
+      .map((p) => (p.comment ? `${answeredBy(p)} ("${clip(p.comment, 120)}")` : answeredBy(p)));
     return {
       title: m.title,
       value: who.length ? `Preferred by ${names(who, 4)}` : 'No preference stated',
@@ -23,6 +24,7 @@ export function authView(ctx: ViewContext): View {
   });
   const auth = identity?.authMethod;
   const mine = req.viewer && !shared ? identity?.preferences[req.viewer.id] : undefined;
+  const earlier = (identity?.authMethodHistory ?? []).slice(-MAX_EARLIER_SHOWN).reverse();
   return {
     ...baseView(ctx, 'auth', nav('identity', 'workshop', 'status')),
     methods,
@@ -35,22 +37,29 @@ export function authView(ctx: ViewContext): View {
           { title: 'Recorded by', value: byWhen(auth, zone) },
         ]
       : [],
-    g2: gateView(
-      'Gate G2',
-      e ? g2Missing(e) : [],
-      'Open: the forests are identified and malformed UPNs cleaned up (4.1).',
-    ),
+    earlier: earlier.map((d) => ({
+      title: titleOf(AUTH_METHODS, d.method),
+      value: `decided by ${d.decidedBy}, recorded by ${byWhen(d, zone)}: ${clip(d.rationale, 200)}`,
+    })),
+    hasEarlier: earlier.length > 0,
+    g2: gateView('G2', e, req.now),
     methodChoices: choices(AUTH_METHODS),
     showPrefer: ctx.can['auth.prefer'] && !auth,
+    showPreferFor: ctx.can['auth.preferFor'] && !auth,
+    stakeholderChoices: peopleChoices(e, 'stakeholder'),
     preferValue: mine?.method ?? '',
     preferCommentValue: mine?.comment ?? '',
     commentMax: LIMITS.shortText,
     showFinalize: ctx.can['auth.finalize'],
     finalizeTitle: auth ? 'Change the method' : 'Finalize the method',
+    changeNote: auth
+      ? 'A new method reopens Microsoft Entra Connect Sync (4.3) and identity synchronization readiness (task 1141), which depend on it; the earlier decision stays in the record.'
+      : '',
     methodValue: auth?.method ?? '',
     rationaleValue: auth?.rationale ?? '',
     decidedByValue: auth?.decidedBy ?? '',
     rationaleMax: LIMITS.longText,
     nameMax: LIMITS.name,
+    links: linkButtons(['chooseAuthMethod', 'passwordHashSync', 'passThroughAuth']),
   };
 }

@@ -2,8 +2,9 @@ import { allowedVerbs, rolesFor, type Verb } from '../../door/allowed.js';
 import type { CardName } from '../../door/card-names.js';
 import { ACTION_VERB_LIST, type ActionVerb } from '../../door/verbs/index.js';
 import { NEXT_PHASES, ROLE_LABELS, type Role } from '../../playbook/catalog.js';
-import type { Engagement } from '../../playbook/engagement.js';
-import { byWhen } from '../format.js';
+import { SUPPORT_AREAS, titleOf } from '../../playbook/catalog.js';
+import type { Engagement, Preparation } from '../../playbook/engagement.js';
+import { byWhen, clip, fitting, names } from '../format.js';
 import type { CardRequest, View } from '../types.js';
 
 /** Everything a view model needs to know about one request. */
@@ -136,4 +137,33 @@ export function choices(
   list: readonly { id: string; title: string }[],
 ): { title: string; value: string }[] {
   return list.map((item) => ({ title: item.title, value: item.id }));
+}
+
+/** Characters of card JSON one list of people to choose from may take (cards stay under 28 KB). */
+const PEOPLE_CHOICES_BUDGET = 1500;
+
+/** The engagement's people (or only its stakeholders) to choose from, "Ana Ruiz (BDM)", within a budget. */
+export function peopleChoices(
+  e: Engagement | undefined,
+  only?: Role,
+): { title: string; value: string }[] {
+  const people = e ? Object.values(e.people).filter((p) => !only || p.role === only) : [];
+  return fitting(
+    people.map((p) => ({
+      title: clip(p.title ? `${p.name} (${p.title})` : `${p.name} (${ROLE_LABELS[p.role]})`, 80),
+      value: p.id,
+    })),
+    PEOPLE_CHOICES_BUDGET,
+  );
+}
+
+/** The customer's requirements and what FastTrack covers, as facts (texts cut at `max`). */
+export function preparationFacts(p: Preparation, max: number): { title: string; value: string }[] {
+  const areas = p.supportAreas.map((a) => titleOf(SUPPORT_AREAS, a).split(':')[0] ?? a);
+  return [
+    { title: 'Business requirements', value: clip(p.businessRequirements, max) || '—' },
+    { title: 'Deployment requirements', value: clip(p.deploymentRequirements, max) || '—' },
+    { title: 'FastTrack covers', value: names(areas, 10) || '—' },
+    ...(p.supportNote ? [{ title: 'Note', value: clip(p.supportNote, max) }] : []),
+  ];
 }

@@ -1,3 +1,4 @@
+import { availability } from '../../playbook/availability.js';
 import {
   AUTH_METHODS,
   CA_POLICIES,
@@ -5,15 +6,19 @@ import {
   FEATURES,
   IDENTITY_STEPS,
   NEXT_PHASES,
+  TASKS,
   titleOf,
 } from '../../playbook/catalog.js';
 import type { Engagement } from '../../playbook/engagement.js';
+import { pathOf } from '../../playbook/facts.js';
+import { PATHS } from '../../playbook/licences.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { caLicensed } from '../../playbook/outputs.js';
+import { snapshot } from '../../playbook/steps/handoff.js';
 import { sayDate } from '../../playbook/time.js';
 import { byWhen, clip, count } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
+import { linkButtons } from './guidance.js';
 
 const MAX_REVISIONS_SHOWN = 10;
 
@@ -27,9 +32,11 @@ function knownFacts(e: Engagement): { title: string; value: string }[] {
     )
     .join('  ');
   const mfa = e.workshop.mfaRegistration;
-  const policies = CA_POLICIES.map(
-    (p) => `${p.title}: ${e.workshop.caPolicies[p.id]?.state ?? 'none'}`,
-  ).join('; ');
+  const known = snapshot(e);
+  const path = pathOf(e);
+  const policies = Object.entries(known.caPolicies)
+    .map(([id, state]) => `${titleOf(CA_POLICIES, id)}${id === 'admins' ? ' (4.6)' : ''}: ${state}`)
+    .join('; ');
   const decisions = FEATURES.map((f) => {
     const d = e.workshop.decisions[f.id];
     const what = !d
@@ -37,7 +44,7 @@ function knownFacts(e: Engagement): { title: string; value: string }[] {
       : d.choice === 'planned'
         ? `planned ${sayDate(d.targetDate ?? '')}`
         : FEATURE_CHOICE_LABELS[d.choice].toLowerCase();
-    return `${f.title}: ${what}`;
+    return `${f.title}: ${what} (${availability(e, f.id).text})`;
   }).join('; ');
   const notPlanned = FEATURES.filter((f) => e.workshop.decisions[f.id]?.choice === 'notPlanned')
     .map((f) => `${f.title}: ${clip(e.workshop.decisions[f.id]?.reason ?? '', 200)}`)
@@ -56,18 +63,21 @@ function knownFacts(e: Engagement): { title: string; value: string }[] {
       value: `${readiness}${e.identity.syncReady ? ' · sync ready' : ''}`,
     },
     {
-      title: 'MFA approach (licensing)',
-      value: !e.licensing
+      title: 'MFA approach (from the licences)',
+      value: !path
         ? 'licences not recorded'
-        : caLicensed(e)
-          ? 'CA policy (licensed)'
-          : 'security defaults (no CA licence)',
+        : `${path === 'ca' ? 'Conditional Access policies' : 'security defaults'} (${PATHS[path].title})`,
     },
     {
       title: 'Registered for MFA',
-      value: mfa ? `${count(mfa.registered)} of ${count(mfa.total)}` : 'not recorded',
+      value: mfa
+        ? `${count(mfa.registered)} of ${count(mfa.total)} users, break-glass accounts left out (workshop card)`
+        : 'not recorded (workshop card)',
     },
-    { title: 'CA policies', value: policies },
+    {
+      title: 'CA policies',
+      value: path === 'ca' ? policies : 'none: no Conditional Access on this path',
+    },
     { title: 'Feature decisions', value: decisions },
     { title: 'Not planned, with reasons', value: notPlanned || 'none' },
   ];
@@ -78,8 +88,6 @@ export function handoffView(ctx: ViewContext): View {
   const latest = e?.handoff.at(-1);
   const revisions = e ? e.handoff.slice(-MAX_REVISIONS_SHOWN).reverse() : [];
   const apps = latest?.saasApps ?? [];
-  const approach =
-    latest?.mfaApproach ?? (e && e.licensing && !caLicensed(e) ? 'securityDefaults' : 'caPolicy');
   return {
     ...baseView(ctx, 'handoff', nav('workshop', 'summary', 'status')),
     facts: e ? knownFacts(e) : [],
@@ -92,8 +100,6 @@ export function handoffView(ctx: ViewContext): View {
         : '',
     submitTitle: latest ? `Submit revision ${latest.revision + 1}` : 'Submit the hand-off form',
     authRationale: latest?.authRationale ?? e?.identity.authMethod?.rationale ?? '',
-    mfaApproach: approach,
-    mfaRegistered: latest?.mfaRegistered ?? e?.workshop.mfaRegistration?.registered ?? 0,
     saasGallery: apps
       .filter((a) => a.inGallery)
       .map((a) => a.name)
@@ -108,10 +114,7 @@ export function handoffView(ctx: ViewContext): View {
     recommendedWorkshops: (latest?.recommendedWorkshops ?? [...NEXT_PHASES]).join(','),
     notes: latest?.notes ?? '',
     workshopChoices: NEXT_PHASES.map((p) => ({ title: p, value: p })),
-    approachChoices: [
-      { title: 'Conditional Access policy', value: 'caPolicy' },
-      { title: 'Security defaults', value: 'securityDefaults' },
-    ],
+    links: linkButtons(TASKS.find((t) => t.id === '3721')?.links ?? []),
     textMax: LIMITS.longText,
     appsMax: LIMITS.saasApps,
     revisions: revisions.map((r) => ({ title: `Revision ${r.revision}`, value: byWhen(r, zone) })),

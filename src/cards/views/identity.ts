@@ -1,39 +1,43 @@
-import { AUTH_METHODS, IDENTITY_STEPS, titleOf } from '../../playbook/catalog.js';
-import { g2Missing, g3Missing, identityStepDone } from '../../playbook/gates.js';
+import { AUTH_METHODS, identityStepOn, IDENTITY_STEPS, titleOf } from '../../playbook/catalog.js';
+import type { Engagement } from '../../playbook/engagement.js';
+import { identityStepApplies, identityStepDone, pathOf } from '../../playbook/facts.js';
 import { LIMITS } from '../../playbook/limits.js';
+import { pathText } from '../../playbook/outputs.js';
 import { byWhen, clip } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
+import { gateView, linkButtons } from './guidance.js';
 
-export interface GateView {
-  label: string;
-  open: boolean;
-  state: string;
-  missing: { text: string }[];
-}
+/** How many reopenings a card lists (the export has them all). */
+const MAX_REOPENED_SHOWN = 3;
 
-/** A gate's state as a card shows it: open, or what is missing. */
-export function gateView(label: string, missing: string[], openText: string): GateView {
-  return {
-    label,
-    open: missing.length === 0,
-    state: missing.length === 0 ? openText : 'Missing:',
-    missing: missing.map((text) => ({ text: `• ${text}` })),
-  };
+/** What later changes reopened, newest first: what, who had done it, and why it was reopened. */
+export function reopenedView(e: Engagement | undefined, zone: string) {
+  return (e?.superseded ?? [])
+    .slice(-MAX_REOPENED_SHOWN)
+    .reverse()
+    .map((r) => ({
+      title: `Reopened by ${byWhen(r, zone)}: ${clip(r.reason, 200)}`,
+      items: r.items.map((i) => ({
+        text: `• ${clip(i.what, 200)} (had been done by ${i.was.byName})`,
+      })),
+    }));
 }
 
 export function identityView(ctx: ViewContext): View {
   const { e, zone } = ctx;
   const identity = e?.identity;
+  const path = e ? pathOf(e) : undefined;
+  const applies = (id: (typeof IDENTITY_STEPS)[number]['id']) => !e || identityStepApplies(e, id);
   /** Prepare Identity runs in order: only the first open step can be recorded now. */
-  const next = e ? IDENTITY_STEPS.find((s) => !identityStepDone(e, s.id)) : IDENTITY_STEPS[0];
+  const next = IDENTITY_STEPS.find((s) => applies(s.id) && !(e && identityStepDone(e, s.id)));
   const steps = IDENTITY_STEPS.map((s) => {
+    const form = identityStepOn(s.id, path);
+    const base = { id: s.id, n: s.n, title: form.title, links: linkButtons(form.links) };
     if (s.id === 'authMethod') {
       const auth = identity?.authMethod;
       return {
-        id: s.id,
-        n: s.n,
-        title: s.title,
+        ...base,
         done: !!auth,
         detail: auth
           ? `${titleOf(AUTH_METHODS, auth.method)}; ${byWhen(auth, zone)}`
@@ -44,11 +48,18 @@ export function identityView(ctx: ViewContext): View {
       };
     }
     const entry = identity?.steps[s.id];
+    if (!applies(s.id))
+      return {
+        ...base,
+        done: false,
+        detail: 'Not applicable: cloud-only identities are not synchronized.',
+        canComplete: false,
+        isAuth: false,
+        hint: '',
+      };
     const waiting = !entry && next !== undefined && next.id !== s.id;
     return {
-      id: s.id,
-      n: s.n,
-      title: s.title,
+      ...base,
       done: !!entry,
       detail: entry
         ? `${byWhen(entry, zone)}${entry.note ? `: ${clip(entry.note, 300)}` : ''}`
@@ -59,24 +70,22 @@ export function identityView(ctx: ViewContext): View {
     };
   });
   const syncReady = identity?.syncReady;
+  const g3 = gateView('G3', e, ctx.req.now);
+  const reopened = reopenedView(e, zone);
   return {
     ...baseView(ctx, 'identity', nav('auth', 'workshop', 'status')),
+    pathText: e ? pathText(e) : '',
     steps,
     noteMax: LIMITS.shortText,
-    g2: gateView(
-      'Gate G2: authentication method',
-      e ? g2Missing(e) : [],
-      'Open: the authentication method can be finalized.',
-    ),
-    g3: gateView(
-      'Gate G3: identity synchronization (task 1141)',
-      e ? g3Missing(e) : [],
-      'Ready to mark: break-glass accounts, block-all policy and MFA for admins are in place.',
-    ),
+    g2: gateView('G2', e, ctx.req.now),
+    g3,
     syncReady: !!syncReady,
     syncText: syncReady
       ? `Identity synchronization ready for the Enable phase (task 1141): ${byWhen(syncReady, zone)}.`
       : '',
-    showSyncReady: ctx.can['identity.syncReady'] && !syncReady,
+    showSyncReady:
+      ctx.can['identity.syncReady'] && !syncReady && !g3.state.startsWith('Not applicable'),
+    reopened,
+    hasReopened: reopened.length > 0,
   };
 }

@@ -1,11 +1,13 @@
 import { FEATURES, IDENTITY_STEPS, ROLE_LABELS, STEPS } from '../../playbook/catalog.js';
 import type { Engagement } from '../../playbook/engagement.js';
-import { identityStepDone } from '../../playbook/gates.js';
+import { identityStepApplies, identityStepDone } from '../../playbook/facts.js';
+import { gate } from '../../playbook/gates.js';
 import { blockers, keyOutputs, taskStatus } from '../../playbook/outputs.js';
 import { byWhen } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { followUpItem, reminderState } from './followup.js';
+import { linkButtons } from './guidance.js';
 
 const MAX_FAILED_SHOWN = 5;
 
@@ -13,9 +15,11 @@ type StepState = 'done' | 'open';
 
 function stepStates(
   e: Engagement,
+  now: Date,
 ): Record<(typeof STEPS)[number]['id'], { state: StepState; detail: string }> {
-  const outputs = keyOutputs(e);
-  const identityDone = IDENTITY_STEPS.filter((s) => identityStepDone(e, s.id)).length;
+  const outputs = keyOutputs(e, now);
+  const applicable = IDENTITY_STEPS.filter((s) => identityStepApplies(e, s.id));
+  const identityDone = applicable.filter((s) => identityStepDone(e, s.id)).length;
   const decided = FEATURES.length - outputs.undecided.length;
   const liveFollowUps = e.followUps.filter((f) => !f.cancelled).length;
   const s = (done: boolean, detail: string) => ({
@@ -37,8 +41,8 @@ function stepStates(
           : 'not scheduled',
     ),
     identity: s(
-      identityDone === IDENTITY_STEPS.length,
-      `${identityDone} of ${IDENTITY_STEPS.length} done${e.identity.syncReady ? ', sync ready' : ''}`,
+      identityDone === applicable.length,
+      `${identityDone} of ${applicable.length} done${e.identity.syncReady ? ', sync ready' : ''}`,
     ),
     workshop: s(
       !!e.workshop.delivered,
@@ -54,7 +58,8 @@ function stepStates(
 
 export function statusView(ctx: ViewContext): View {
   const { e, zone } = ctx;
-  const states = e ? stepStates(e) : undefined;
+  const now = ctx.req.now;
+  const states = e ? stepStates(e, now) : undefined;
   const steps = STEPS.map((step) => {
     const st = states?.[step.id];
     return {
@@ -64,15 +69,16 @@ export function statusView(ctx: ViewContext): View {
   });
   const tasks = e
     ? taskStatus(e).map((t) => ({
-        title: `${t.done ? '✅' : '⬜'} ${t.id} (${t.mandatory ? 'M' : 'O'})`,
-        value: `${t.name}. ${ROLE_LABELS[t.owner]}${t.phase === 'Enable' ? ', Enable phase: readiness only' : ''}. ${t.done ? `Done: ${byWhen(t.done, zone)}` : 'Open'}`,
+        title: `${t.done ? '✅' : t.notApplicable ? '➖' : '⬜'} ${t.id} (${t.mandatory ? 'M' : 'O'})`,
+        value: `${t.name}. ${ROLE_LABELS[t.owner]}${t.phase === 'Enable' ? ', Enable phase: readiness only' : ''}. ${t.done ? `Done: ${byWhen(t.done, zone)}` : t.notApplicable ? `Not applicable: ${t.notApplicable}` : 'Open'}`,
       }))
     : [];
   const blocks = e
-    ? blockers(e).map((b) => ({
+    ? blockers(e, now).map((b) => ({
         step: b.step,
         who: `Who can unblock: ${b.who}`,
         missing: b.missing.map((m) => ({ text: `• ${m}` })),
+        links: linkButtons(gate(b.rule).links.slice(0, 1)),
       }))
     : [];
   const failed = e ? e.followUps.filter((f) => !f.cancelled && reminderState(f, zone).failed) : [];

@@ -1,22 +1,28 @@
+import { availability, featureLinks } from '../../playbook/availability.js';
 import {
   CA_POLICIES,
   CA_POLICY_STATES,
   FEATURE_CHOICE_LABELS,
   FEATURE_CHOICES,
   FEATURES,
+  STEPS,
   WORKSHOP_TOPICS,
 } from '../../playbook/catalog.js';
-import type { FeatureDecision } from '../../playbook/engagement.js';
-import { g4Missing } from '../../playbook/gates.js';
+import { contradictions } from '../../playbook/contradictions.js';
+import { answeredBy, type Engagement, type FeatureDecision } from '../../playbook/engagement.js';
+import { pathOf } from '../../playbook/facts.js';
+import { gate } from '../../playbook/gates.js';
+import { CA_NEEDS_P1 } from '../../playbook/licences.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { mfaRecommendation } from '../../playbook/outputs.js';
-import { sayDate } from '../../playbook/time.js';
+import { pathText } from '../../playbook/outputs.js';
+import { sayDate, sayInstant } from '../../playbook/time.js';
 import { byWhen, clip, count } from '../format.js';
 import type { View } from '../types.js';
-import { baseView, nav, type ViewContext } from './common.js';
-import { gateView } from './identity.js';
+import { baseView, nav, peopleChoices, type ViewContext } from './common.js';
+import { gateView, linkButtons } from './guidance.js';
 
 const CA_STATE_LABELS = { none: 'None', planned: 'Planned', created: 'Created' } as const;
+const AVAILABILITY_COLOR = { included: 'good', missing: 'attention', unknown: 'default' } as const;
 
 function decisionText(d: FeatureDecision | undefined, zone: string): string {
   if (!d) return 'Not decided yet';
@@ -26,28 +32,26 @@ function decisionText(d: FeatureDecision | undefined, zone: string): string {
       : d.choice === 'notPlanned'
         ? `Not planned: ${clip(d.reason ?? '', 300)}`
         : FEATURE_CHOICE_LABELS[d.choice];
-  return `${what} (${byWhen(d, zone)})`;
+  return `${what} (${answeredBy(d)}, ${sayInstant(d.at, zone)})`;
 }
 
-export function workshopView(ctx: ViewContext): View {
-  const { e, zone } = ctx;
-  const workshop = e?.workshop;
-  const features = FEATURES.map((f) => {
-    const d = workshop?.decisions[f.id];
-    return {
-      id: f.id,
-      title: f.title,
-      why: f.why,
-      decided: !!d,
-      color: !d ? 'warning' : d.choice === 'notPlanned' ? 'attention' : 'good',
-      decision: decisionText(d, zone),
-      choiceValue: d?.choice ?? '',
-      dateValue: d?.targetDate ?? '',
-      reasonValue: d?.reason ?? '',
-    };
-  });
-  const policies = CA_POLICIES.map((p) => {
-    const record = workshop?.caPolicies[p.id];
+/** The CA policies as the workshop shows them: 4.6 is the policy for administrators on the CA path. */
+function policiesOf(e: Engagement | undefined, zone: string) {
+  if (!e || pathOf(e) !== 'ca') return [];
+  return CA_POLICIES.map((p) => {
+    if (p.id === 'admins') {
+      const step = e.identity.steps.mfaAdmins;
+      return {
+        id: p.id,
+        title: p.title,
+        state: step
+          ? `Created (Prepare Identity 4.6, ${byWhen(step, zone)})`
+          : 'Prepare Identity 4.6, not yet',
+        stateValue: step ? 'created' : 'none',
+        editable: false,
+      };
+    }
+    const record = e.workshop.caPolicies[p.id];
     return {
       id: p.id,
       title: p.title,
@@ -55,11 +59,41 @@ export function workshopView(ctx: ViewContext): View {
         ? `${CA_STATE_LABELS[record.state]} (${byWhen(record, zone)})`
         : CA_STATE_LABELS.none,
       stateValue: record?.state ?? 'none',
+      editable: true,
     };
   });
+}
+
+export function workshopView(ctx: ViewContext): View {
+  const { e, zone } = ctx;
+  const now = ctx.req.now;
+  const workshop = e?.workshop;
+  const path = e ? pathOf(e) : undefined;
+  const features = FEATURES.map((f) => {
+    const d = workshop?.decisions[f.id];
+    const has = e ? availability(e, f.id) : undefined;
+    return {
+      id: f.id,
+      title: f.title,
+      why: f.why,
+      decided: !!d,
+      color: !d ? 'warning' : d.choice === 'notPlanned' ? 'attention' : 'good',
+      decision: decisionText(d, zone),
+      licence: has?.text ?? '',
+      licenceColor: has ? AVAILABILITY_COLOR[has.state] : 'default',
+      links: e ? featureLinks(e, f.id).slice(0, 1) : [],
+      choiceValue: d?.choice ?? '',
+      dateValue: d?.targetDate ?? '',
+      reasonValue: d?.reason ?? '',
+    };
+  });
+  const policies = policiesOf(e, zone);
   const mfa = workshop?.mfaRegistration;
-  const blockAllRecorded = !!e?.identity.steps.blockAllCa;
+  const blockAllRecorded = path === 'ca' && !!e?.identity.steps.blockAllCa;
   const removed = workshop?.blockAllRemoved;
+  const wrong = e ? contradictions(e, now) : [];
+  const waiting = e && !workshop?.delivered ? gate('task3720').missing(e, now) : [];
+  const ems = !!e?.licensing?.emsNotDeployed;
   return {
     ...baseView(ctx, 'workshop', nav('handoff', 'summary', 'status')),
     delivered: !!workshop?.delivered,
@@ -67,29 +101,49 @@ export function workshopView(ctx: ViewContext): View {
       ? `Workshop delivered: ${byWhen(workshop.delivered, zone)}.`
       : 'Workshop not delivered yet.',
     topics: WORKSHOP_TOPICS.map((t) => ({ text: `• ${t.title}` })),
-    recommendation: e ? mfaRecommendation(e) : '',
+    recommendation: e ? pathText(e) : '',
+    emsNote: ems
+      ? 'An EMS re-engagement: the customer owns Enterprise Mobility + Security but has not deployed it. Consider the EMS Business Value Deck for a high-level discussion.'
+      : '',
+    emsLinks: ems ? linkButtons(['emsBusinessValueDeck']) : [],
+    contradictions: wrong.map((text) => ({ text: `• ${text}` })),
+    hasContradictions: wrong.length > 0,
     features,
     choiceChoices: FEATURE_CHOICES.map((c) => ({ title: FEATURE_CHOICE_LABELS[c], value: c })),
+    featureChoices: FEATURES.map((f) => ({ title: f.title, value: f.id })),
+    stakeholderChoices: peopleChoices(e, 'stakeholder'),
+    showDecideFor: ctx.can['workshop.decideFor'],
     reasonMax: LIMITS.shortText,
+    caAvailable: path === 'ca',
+    caNote:
+      path === 'securityDefaults'
+        ? `${CA_NEEDS_P1} Security defaults cover MFA and block legacy authentication.`
+        : path
+          ? ''
+          : 'Conditional Access policies need Microsoft Entra ID P1: the licences come first.',
     policies,
+    editablePolicies: policies.filter((p) => p.editable),
     caStateChoices: CA_POLICY_STATES.map((s) => ({ title: CA_STATE_LABELS[s], value: s })),
     mfaText: mfa
       ? `${count(mfa.registered)} of ${count(mfa.total)} users registered for MFA (${byWhen(mfa, zone)}).`
       : 'MFA registration not recorded yet.',
+    mfaNote:
+      'The numbers leave out the two break-glass accounts. Lowering the number of users needs a reason, kept in the record.',
     mfaRegisteredValue: mfa?.registered ?? 0,
     mfaTotalValue: mfa?.total ?? 0,
-    blockAllText: removed
-      ? `Block-all policy removed: ${byWhen(removed, zone)}.`
-      : blockAllRecorded
-        ? 'The block-all policy (Prepare Identity 4.5) is in place.'
-        : 'No block-all policy recorded (Prepare Identity 4.5).',
-    g4: gateView(
-      'Gate G4: remove the block-all policy',
-      e ? g4Missing(e) : [],
-      'Open: the required CA policies exist and all users registered for MFA.',
-    ),
+    blockAllText:
+      path === 'securityDefaults'
+        ? 'Security-defaults path: there is no block-all policy; security defaults stay on.'
+        : removed
+          ? `Block-all policy removed: ${byWhen(removed, zone)}.`
+          : blockAllRecorded
+            ? 'The block-all policy (Prepare Identity 4.5) is in place.'
+            : 'No block-all policy recorded (Prepare Identity 4.5).',
+    g4: gateView('G4', e, now),
     showG4: blockAllRecorded && !removed,
     showRemove: ctx.can['workshop.removeBlockAll'] && blockAllRecorded && !removed,
     showDeliver: ctx.can['workshop.deliver'] && !workshop?.delivered,
+    deliverNote: waiting.length ? `Needs: ${waiting.join('; ')}.` : '',
+    links: linkButtons(STEPS.find((s) => s.id === 'workshop')?.links ?? []),
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AGENDA_TOPICS, ASSESSMENT_LEVELS } from '../../playbook/catalog.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { isoDate, many, oneOf, text, timeOfDay, zoneName } from '../fields.js';
-import { ids, none, verb, when } from '../entry.js';
+import { ids, verb, when } from '../entry.js';
 
 /** The M365 Security Conversation (task 4017): when, the agenda, the self-assessment, delivered. */
 export const CONVERSATION_VERBS = {
@@ -14,12 +14,21 @@ export const CONVERSATION_VERBS = {
       conversationDate: isoDate('date', 'Choose the date of the conversation.'),
       conversationTime: timeOfDay('time', 'Choose the time of the conversation.'),
       conversationZone: zoneName,
+      conversationInvited: many(undefined, 'invited stakeholders', {
+        required: 'Choose the stakeholders to invite.',
+        max: LIMITS.attendees,
+      }),
     }),
     build: (v, ctx) => {
       const at = when(v.conversationDate, v.conversationTime, v.conversationZone, ctx);
       return 'invalid' in at
         ? at
-        : { type: 'scheduleConversation', startsAt: at.iso, timeZone: at.zone };
+        : {
+            type: 'scheduleConversation',
+            startsAt: at.iso,
+            timeZone: at.zone,
+            invited: v.conversationInvited,
+          };
     },
   }),
 
@@ -32,6 +41,25 @@ export const CONVERSATION_VERBS = {
       question: text('question', LIMITS.longText),
     }),
     build: (v) => ({ type: 'acknowledgeAgenda', topics: v.topics, question: v.question }),
+  }),
+
+  'agenda.acknowledgeFor': verb({
+    action: 'acknowledgeAgenda',
+    card: 'agenda',
+    form: true,
+    onBehalf: true,
+    schema: z.object({
+      forPerson: text('stakeholder', 200, 'Choose the stakeholder who acknowledged.'),
+      forTopics: many(ids(AGENDA_TOPICS), 'agenda topics', {
+        required: 'Choose the topics they acknowledged.',
+      }),
+    }),
+    build: (v) => ({
+      type: 'acknowledgeAgenda',
+      topics: v.forTopics,
+      question: '',
+      onBehalfOf: v.forPerson,
+    }),
   }),
 
   'agenda.assess': verb({
@@ -60,8 +88,13 @@ export const CONVERSATION_VERBS = {
   'conversation.deliver': verb({
     action: 'deliverConversation',
     card: 'agenda',
-    form: false,
-    schema: none,
-    build: () => ({ type: 'deliverConversation' }),
+    form: true,
+    schema: z.object({
+      attended: many(undefined, 'attendees', { max: LIMITS.attendees }),
+    }),
+    build: (v) => ({
+      type: 'deliverConversation',
+      ...(v.attended.length ? { attended: v.attended } : {}),
+    }),
   }),
 };

@@ -3,7 +3,7 @@ import { NEXT_PHASES } from '../../playbook/catalog.js';
 import type { HandoffForm, SaasApp } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { verb } from '../entry.js';
-import { input, many, oneOf, text, tooLongMessage, wholeNumber } from '../fields.js';
+import { input, many, text, tooLongMessage } from '../fields.js';
 
 /** SaaS app names, one per line (blank lines skipped), each at most LIMITS.name characters. */
 function appLines(label: string) {
@@ -28,19 +28,13 @@ function appLines(label: string) {
   });
 }
 
-/** The hand-off form (task 3721) as the card submits it. */
+/**
+ * The hand-off form (task 3721) as the card submits it. The MFA approach and registration are
+ * not on it: the engagement knows them (the revision's snapshot keeps them).
+ */
 const handoffSchema = z
   .object({
     authRationale: text('authentication rationale', LIMITS.longText),
-    mfaApproach: oneOf(
-      ['caPolicy', 'securityDefaults'] as const,
-      'MFA approach',
-      'Choose the MFA approach.',
-    ),
-    mfaRegistered: wholeNumber(
-      'number of users registered for MFA',
-      'Give the number of users registered for MFA.',
-    ),
     saasGallery: appLines('list of gallery apps'),
     saasOther: appLines('list of other apps'),
     devicePlan: text('device management plan', LIMITS.longText),
@@ -63,8 +57,6 @@ const handoffSchema = z
     }
     return {
       authRationale: v.authRationale,
-      mfaApproach: v.mfaApproach,
-      mfaRegistered: v.mfaRegistered,
       saasApps: apps,
       devicePlan: v.devicePlan,
       mobileAppPlan: v.mobileAppPlan,

@@ -29,6 +29,24 @@ export const IDENTITY_VERBS = {
     build: (v) => ({ type: 'statePreference', method: v.preferMethod, comment: v.preferComment }),
   }),
 
+  'auth.preferFor': verb({
+    action: 'statePreference',
+    card: 'auth',
+    form: true,
+    onBehalf: true,
+    schema: z.object({
+      forPerson: text('stakeholder', 200, 'Choose the stakeholder whose preference this is.'),
+      forMethod: oneOf(ids(AUTH_METHODS), 'authentication method', 'Choose a method.'),
+      forComment: text('comment', LIMITS.shortText),
+    }),
+    build: (v) => ({
+      type: 'statePreference',
+      method: v.forMethod,
+      comment: v.forComment,
+      onBehalfOf: v.forPerson,
+    }),
+  }),
+
   'auth.finalize': verb({
     action: 'finalizeAuthMethod',
     card: 'auth',

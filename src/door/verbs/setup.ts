@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ADD_ONS, LICENCES, ROLES, STAKEHOLDER_TITLES } from '../../playbook/catalog.js';
+import { ROLES, STAKEHOLDER_TITLES, SUPPORT_AREAS } from '../../playbook/catalog.js';
+import { ADD_ONS, LICENCES } from '../../playbook/licences.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { many, oneOf, optionalOneOf, text } from '../fields.js';
+import { many, oneOf, optionalOneOf, text, toggle } from '../fields.js';
 import { ids, none, verb } from '../entry.js';
 
-/** Setting up: the kickoff, who is who, and the licences. */
+/** Setting up: the kickoff, who is who, the licences and preparing the conversation. */
 export const SETUP_VERBS = {
   'kickoff.confirm': verb({
     action: 'confirmKickoff',
@@ -50,12 +51,33 @@ export const SETUP_VERBS = {
       licences: many(ids(LICENCES), 'licences', { required: 'Choose a licence.' }),
       addOns: many(ids(ADD_ONS), 'security add-ons'),
       licensingNotes: text('note', LIMITS.longText),
+      emsNotDeployed: toggle(),
     }),
     build: (v) => ({
       type: 'recordLicensing',
       licences: v.licences,
       addOns: v.addOns,
       notes: v.licensingNotes,
+      ...(v.emsNotDeployed ? { emsNotDeployed: true } : {}),
+    }),
+  }),
+
+  'licensing.prepare': verb({
+    action: 'recordPreparation',
+    card: 'licensing',
+    form: true,
+    schema: z.object({
+      prepBusiness: text('business requirements', LIMITS.shortText),
+      prepDeployment: text('deployment requirements', LIMITS.shortText),
+      prepAreas: many(ids(SUPPORT_AREAS), 'areas FastTrack covers'),
+      prepNote: text('note on what FastTrack covers', LIMITS.shortText),
+    }),
+    build: (v) => ({
+      type: 'recordPreparation',
+      businessRequirements: v.prepBusiness,
+      deploymentRequirements: v.prepDeployment,
+      supportAreas: v.prepAreas,
+      supportNote: v.prepNote,
     }),
   }),
 };

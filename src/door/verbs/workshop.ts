@@ -31,6 +31,30 @@ export const WORKSHOP_VERBS = {
     }),
   }),
 
+  'workshop.decideFor': verb({
+    action: 'decideFeature',
+    card: 'workshop',
+    form: true,
+    onBehalf: true,
+    schema: z.object({
+      forPerson: text('stakeholder', 200, 'Choose the stakeholder who decided.'),
+      forFeature: oneOf(ids(FEATURES), 'security feature', 'Choose the feature.'),
+      forChoice: oneOf(FEATURE_CHOICES, 'decision', 'Choose enable now, planned or not planned.'),
+      forDate: isoDate('target date'),
+      forReason: text('reason', LIMITS.shortText),
+    }),
+    build: (v, ctx) => ({
+      type: 'decideFeature',
+      feature: v.forFeature,
+      choice: v.forChoice,
+      ...(v.forChoice === 'planned' && v.forDate
+        ? { targetDate: v.forDate, timeZone: ctx.timeZone }
+        : {}),
+      ...(v.forChoice === 'notPlanned' && v.forReason ? { reason: v.forReason } : {}),
+      onBehalfOf: v.forPerson,
+    }),
+  }),
+
   'workshop.caPolicy': verb({
     action: 'recordCaPolicy',
     card: 'workshop',
@@ -53,11 +77,13 @@ export const WORKSHOP_VERBS = {
         'Give the number of users registered for MFA.',
       ),
       mfaTotal: wholeNumber('number of users', 'Give the number of users in total.'),
+      mfaLowerReason: text('reason', LIMITS.shortText),
     }),
     build: (v) => ({
       type: 'recordMfaRegistration',
       registered: v.mfaRegistered,
       total: v.mfaTotal,
+      ...(v.mfaLowerReason ? { reason: v.mfaLowerReason } : {}),
     }),
   }),
 

@@ -1,9 +1,11 @@
 import type { ActionOf } from '../actions.js';
 import { NEXT_PHASES } from '../catalog.js';
-import { LIMITS } from '../limits.js';
-import { refuse, type Refusal } from '../refusal.js';
 import type { CaPolicyId, FeatureId } from '../catalog.js';
 import { decided, type Engagement, type HandoffForm, type HandoffSnapshot } from '../engagement.js';
+import { pathOf } from '../facts.js';
+import { gateRefusal } from '../gates.js';
+import { LIMITS } from '../limits.js';
+import { refuse, type Refusal } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
 import { tooLong } from './text.js';
 
@@ -18,9 +20,6 @@ function checkForm(form: HandoffForm): Refusal | undefined {
   for (const [field, text] of texts) {
     const long = tooLong(field, text, LIMITS.longText);
     if (long) return long;
-  }
-  if (!Number.isInteger(form.mfaRegistered) || form.mfaRegistered < 0) {
-    return refuse('invalid', 'The number of users registered for MFA must be a whole number.');
   }
   if (form.saasApps.length > LIMITS.saasApps) {
     return refuse('invalid', `List at most ${LIMITS.saasApps} SaaS apps.`);
@@ -43,14 +42,22 @@ export function snapshot(e: Engagement): HandoffSnapshot {
     if (!d) continue;
     decisions[id as FeatureId] = decided(d);
   }
+  const path = pathOf(e);
   const caPolicies: HandoffSnapshot['caPolicies'] = {};
-  for (const [id, p] of Object.entries(e.workshop.caPolicies)) {
-    if (p) caPolicies[id as CaPolicyId] = p.state;
+  if (path === 'ca') {
+    for (const [id, p] of Object.entries(e.workshop.caPolicies)) {
+      if (p) caPolicies[id as CaPolicyId] = p.state;
+    }
+    // The policy for administrators is Prepare Identity 4.6 on this path.
+    caPolicies.admins = steps.mfaAdmins ? 'created' : 'none';
   }
   const mfa = e.workshop.mfaRegistration;
   return {
     customer: e.customer,
     tenantId: e.tenantId,
+    ...(path
+      ? { path, mfaApproach: path === 'ca' ? ('caPolicy' as const) : ('securityDefaults' as const) }
+      : {}),
     ...(auth
       ? {
           authMethod: { method: auth.method, rationale: auth.rationale, decidedBy: auth.decidedBy },
@@ -70,11 +77,8 @@ export function snapshot(e: Engagement): HandoffSnapshot {
 
 export function submitHandoff(ctx: StepContext, a: ActionOf<'submitHandoff'>): StepResult {
   const { draft } = ctx;
-  if (!draft.workshop.delivered) {
-    return refuse('gate', 'The hand-off form (task 3721) follows the workshop.', [
-      'task 3720: the Identity and Device Security workshop delivered',
-    ]);
-  }
+  const closed = gateRefusal('task3721', draft, ctx.now);
+  if (closed) return closed;
   const invalid = checkForm(a.form);
   if (invalid) return invalid;
   if (draft.handoff.length >= LIMITS.handoffRevisions) {
@@ -84,11 +88,15 @@ export function submitHandoff(ctx: StepContext, a: ActionOf<'submitHandoff'>): S
     );
   }
   const revision = draft.handoff.length + 1;
+  // The MFA approach and count are the engagement's (the snapshot), never typed on the form.
   const form: HandoffForm = {
-    ...a.form,
     authRationale: a.form.authRationale.trim(),
     saasApps: a.form.saasApps.map((app) => ({ name: app.name.trim(), inGallery: app.inGallery })),
+    devicePlan: a.form.devicePlan,
+    mobileAppPlan: a.form.mobileAppPlan,
+    risks: a.form.risks,
     recommendedWorkshops: [...new Set(a.form.recommendedWorkshops)],
+    notes: a.form.notes,
   };
   draft.handoff.push({ ...ctx.stamp, ...form, revision, known: snapshot(draft) });
   return {

@@ -1,13 +1,32 @@
+import type { ActionOf } from '../actions.js';
 import { NEXT_PHASES } from '../catalog.js';
-import { g5Missing } from '../gates.js';
+import type { Engagement } from '../engagement.js';
+import { gateRefusal } from '../gates.js';
 import { refuse } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
 
-export function moveToNextPhase(ctx: StepContext): StepResult {
-  const missing = g5Missing(ctx.draft);
-  if (missing.length > 0) {
-    return refuse('gate', 'Gate G5: the engagement cannot move on to the next phase yet.', missing);
-  }
-  ctx.draft.movedOn = ctx.stamp;
-  return { summary: `moved the engagement on to ${NEXT_PHASES.join(', ')}` };
+/**
+ * The phases the FM may move on to: those the latest hand-off recommended, or all three when no
+ * hand-off recommends any (the hand-off, task 3721, is optional).
+ */
+export function recommendedPhases(e: Engagement): string[] {
+  const latest = e.handoff.at(-1)?.recommendedWorkshops ?? [];
+  const known = NEXT_PHASES.filter((p) => latest.includes(p));
+  return known.length > 0 ? known : [...NEXT_PHASES];
+}
+
+export function moveToNextPhase(ctx: StepContext, a: ActionOf<'moveToNextPhase'>): StepResult {
+  const closed = gateRefusal('G5', ctx.draft, ctx.now);
+  if (closed) return closed;
+  const recommended = recommendedPhases(ctx.draft);
+  const phases = NEXT_PHASES.filter((p) => a.phases.includes(p));
+  if (phases.length === 0) return refuse('invalid', 'Choose the next phase(s) to move on to.');
+  const other = a.phases.filter((p) => !recommended.includes(p));
+  if (other.length > 0)
+    return refuse(
+      'invalid',
+      `The hand-off recommends ${recommended.join(', ')}; "${other[0]?.slice(0, 80)}" is not among them. Revise the hand-off form to recommend it first.`,
+    );
+  ctx.draft.movedOn = { ...ctx.stamp, phases };
+  return { summary: `moved the engagement on to ${phases.join(', ')}` };
 }

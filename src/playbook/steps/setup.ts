@@ -1,5 +1,5 @@
 import type { ActionOf } from '../actions.js';
-import { ADD_ONS, LICENCES, ROLE_LABELS, titleOf } from '../catalog.js';
+import { ROLE_LABELS } from '../catalog.js';
 import { LIMITS } from '../limits.js';
 import { refuse } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
@@ -44,23 +44,4 @@ export function assignRole(ctx: StepContext, a: ActionOf<'assignRole'>): StepRes
   };
   const title = a.role === 'stakeholder' && a.title ? ` (${a.title})` : '';
   return { summary: `made ${name} ${ROLE_LABELS[a.role]}${title}` };
-}
-
-export function recordLicensing(ctx: StepContext, a: ActionOf<'recordLicensing'>): StepResult {
-  if (a.licences.length === 0) {
-    return refuse('invalid', 'Choose at least one licence the customer has.');
-  }
-  const long = tooLong('notes', a.notes, LIMITS.longText);
-  if (long) return long;
-  ctx.draft.licensing = {
-    ...ctx.stamp,
-    licences: [...new Set(a.licences)],
-    addOns: [...new Set(a.addOns)],
-    notes: a.notes.trim(),
-  };
-  const names = a.licences.map((l) => titleOf(LICENCES, l));
-  const addOns = a.addOns.map((l) => titleOf(ADD_ONS, l));
-  return {
-    summary: `recorded licences: ${names.join(', ')}${addOns.length ? `; add-ons: ${addOns.join(', ')}` : ''}`,
-  };
 }
