@@ -1,10 +1,4 @@
-import {
-  identityStepOn,
-  isHybrid,
-  type ChecklistStepId,
-  type IdentityStepId,
-  type Role,
-} from './catalog.js';
+import { identityStepOn, isHybrid, type IdentityStepId, type Role } from './catalog.js';
 import type { Engagement, Person } from './engagement.js';
 import { capabilitiesOf, pathFor, type Capability, type PathId } from './licences.js';
 
@@ -55,9 +49,4 @@ export function securityDefaultsOn(e: Engagement): boolean {
 /** The engagement's people with a role, by role. */
 export function peopleWith(e: Engagement, role: Role): Person[] {
   return Object.values(e.people).filter((p) => p.role === role);
-}
-
-/** The Prepare Identity steps recorded on the checklist, in order. */
-export function recordedSteps(e: Engagement): ChecklistStepId[] {
-  return (Object.keys(e.identity.steps) as ChecklistStepId[]).filter((id) => e.identity.steps[id]);
 }

@@ -1,4 +1,4 @@
-import { IDENTITY_STEPS, type Role } from './catalog.js';
+import { IDENTITY_STEPS, PATH_STEPS, type Role } from './catalog.js';
 import { contradictions } from './contradictions.js';
 import type { Engagement } from './engagement.js';
 import { identityStepApplies, identityStepDone, identityStepLabel, pathOf } from './facts.js';
@@ -6,6 +6,7 @@ import type { LinkId } from './links.js';
 import {
   cloudOnly,
   conversationMissing,
+  LICENSING,
   g3Missing,
   g4Missing,
   identityOrderMissing,
@@ -178,11 +179,14 @@ export const ORDER_RULES: readonly Gate[] = [
     who: ['FE'],
     links: ['prepareDirSync', 'setUpDirSync'],
     openText: 'In order.',
+    // The first open step always has the steps before it; what it may still lack is the path.
     missing: (e) => {
       const next = IDENTITY_STEPS.find(
         (s) => identityStepApplies(e, s.id) && !identityStepDone(e, s.id),
       );
-      return next ? identityOrderMissing(e, next.id) : [];
+      return next && next.id !== 'authMethod' && PATH_STEPS.includes(next.id) && !pathOf(e)
+        ? [LICENSING]
+        : [];
     },
     pending: () => false,
   },

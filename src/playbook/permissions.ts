@@ -63,6 +63,7 @@ export const AFTER_MOVING_ON: readonly ActionType[] = [
  */
 export function closedInState(e: Engagement, type: ActionType): Refusal | undefined {
   if (!BEFORE_KICKOFF.includes(type)) {
+    // G1 asks only whether the kickoff is confirmed: the time it is asked at does not matter.
     const closed = gateRefusal('G1', e, new Date(e.updatedAt));
     if (closed) return closed;
   }

@@ -10,7 +10,7 @@ import {
 
 /** What each rule of the gate table finds missing (the table itself is in gates.ts). */
 
-const LICENSING = "the customer's licences and security add-ons, recorded";
+export const LICENSING = "the customer's licences and security add-ons, recorded";
 
 /**
  * Prepare Identity runs in the seed's order (4.1 -> 4.6): a step only once every applicable step

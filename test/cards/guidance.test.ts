@@ -80,6 +80,10 @@ describe('guidance links', () => {
     const json = renderer.render({ card: 'workshop', engagement: ems, now: NOW });
     expect(openUrls(json).map((o) => o.url)).toContain(LINKS.emsBusinessValueDeck.url);
     expect(visibleText(json)).toContain('An EMS re-engagement');
+    const licensing = visibleText(
+      renderer.render({ card: 'licensing', engagement: ems, now: NOW }),
+    );
+    expect(licensing).toContain('EMS: Owned but not deployed: an EMS re-engagement');
   });
 });
 
@@ -142,5 +146,28 @@ describe('names', () => {
         const text = withoutAllowed(visibleText(json));
         for (const { old } of RETIRED_NAMES) expect(text).not.toContain(old);
       }
+  });
+});
+
+describe('preparing the conversation', () => {
+  test('the licensing card and the summary show the customer’s requirements', () => {
+    const e = new EngagementBuilder(midway(), new Date('2025-03-20T09:00:00Z'))
+      .act(FM, {
+        type: 'recordPreparation',
+        businessRequirements: 'Merger in Q3',
+        deploymentRequirements: '',
+        supportAreas: ['identity', 'workloads'],
+        supportNote: 'Teams first',
+      })
+      .build();
+    const licensing = visibleText(renderer.render({ card: 'licensing', engagement: e, now: NOW }));
+    expect(licensing).toContain('Business requirements: Merger in Q3');
+    expect(licensing).toContain('Deployment requirements: —');
+    expect(licensing).toContain(
+      'FastTrack covers: Identity and access and Productivity and collaboration workloads',
+    );
+    expect(licensing).toContain('Note: Teams first');
+    const summary = visibleText(renderer.render({ card: 'summary', engagement: e, now: NOW }));
+    expect(summary).toContain('Business requirements: Merger in Q3');
   });
 });

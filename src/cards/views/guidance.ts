@@ -1,5 +1,5 @@
 import type { Engagement } from '../../playbook/engagement.js';
-import { gate, gateMessage, type Gate } from '../../playbook/gates.js';
+import { gate, type Gate } from '../../playbook/gates.js';
 import { linksOf, type Link, type LinkId } from '../../playbook/links.js';
 import { whoCan } from '../../playbook/outputs.js';
 
@@ -37,9 +37,4 @@ export function gateView(id: Gate['id'], e: Engagement | undefined, now: Date): 
     missing: missing.map((text) => ({ text: `• ${text}` })),
     links: linkButtons(g.links),
   };
-}
-
-/** The refusal text a rule gives, for notes beside a button that is not open yet. */
-export function ruleText(id: Gate['id']): string {
-  return gateMessage(gate(id));
 }

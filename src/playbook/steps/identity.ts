@@ -30,7 +30,7 @@ export function completeIdentityStep(
     return refuse(
       'gate',
       `Prepare Identity ${identityStepOn(a.step, path).n} takes the form of the licences' path (a Conditional Access policy with Microsoft Entra ID P1, security defaults without it): the licences come first.`,
-      ["the customer's licences and security add-ons, recorded"],
+      gate('identityOrder').missing(draft, ctx.now),
     );
   const earlier = identityOrderMissing(draft, a.step);
   if (earlier.length > 0) {
