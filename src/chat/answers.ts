@@ -9,6 +9,7 @@ import type { Actor, Engagement } from '../playbook/engagement.js';
 import { describeRefusal } from '../playbook/refusal.js';
 import { StoreUnavailableError } from '../store/store.js';
 import type { Engagements } from './engagements.js';
+import { savedByViewer } from './saved.js';
 import type { CardAction, Incoming } from './incoming.js';
 import type { Post, Replies } from './replies.js';
 
@@ -20,6 +21,12 @@ export interface Answer {
   post?: Post;
   /** The activity was applied before (Teams delivered it again): post nothing new. */
   duplicate?: boolean;
+  /**
+   * Nothing changed, and this says why (a refusal, bad input, the store down). It is for the
+   * person who acted alone: their own view carries it, and where the client has no view of its
+   * own (Action.Submit) a short reply mentioning them does, never a card for the whole chat.
+   */
+  refusal?: string;
 }
 
 export interface AnswerDeps {
@@ -49,6 +56,7 @@ export class CardAnswers {
       card: this.deps.replies.render('help', undefined, incoming.actor, {
         message: { kind: 'error', text },
       }),
+      refusal: text,
     };
   }
 
@@ -69,6 +77,7 @@ export class CardAnswers {
           timeZone,
           message: { kind: 'error', text },
         }),
+        refusal: text,
       };
     }
     const roster = needsRoster(action.verb, action.data)
@@ -102,6 +111,7 @@ export class CardAnswers {
           message: { kind: 'error', text: err.message },
           form: action.data,
         }),
+        refusal: err.message,
       };
     }
   }
@@ -113,9 +123,15 @@ export class CardAnswers {
       case 'refresh':
       case 'show': {
         const { engagement, message } = await replies.readable(incoming);
-        if (message) return { card: view('help', undefined, { message }) };
-        const followUpId = door.kind === 'refresh' ? door.followUpId : undefined;
-        return { card: view(door.card, engagement, followUpId ? { followUpId } : {}) };
+        if (message) return { card: view('help', undefined, { message }), refusal: message.text };
+        if (door.kind === 'show') return { card: view(door.card, engagement) };
+        const saved = engagement ? savedByViewer(engagement, actor, door.card) : undefined;
+        return {
+          card: view(door.card, engagement, {
+            ...(door.followUpId ? { followUpId: door.followUpId } : {}),
+            ...(saved ? { message: saved } : {}),
+          }),
+        };
       }
       case 'export': {
         const { engagement, message } = await replies.readable(incoming);
@@ -134,11 +150,10 @@ export class CardAnswers {
       }
       case 'invalid': {
         const { engagement } = await replies.readable(incoming);
+        const text = `${door.message} Nothing was saved.`;
         return {
-          card: view(door.card, engagement, {
-            message: { kind: 'error', text: `${door.message} Nothing was saved.` },
-            form: door.form,
-          }),
+          card: view(door.card, engagement, { message: { kind: 'error', text }, form: door.form }),
+          refusal: text,
         };
       }
       case 'start': {
@@ -190,15 +205,25 @@ export class CardAnswers {
     if (!decision.ok) {
       const message = { kind: 'error' as const, text: describeRefusal(decision.refusal) };
       const shown = decision.engagement ? card : 'help';
-      return { card: view(shown, decision.engagement, { message, form: action.data }) };
+      return {
+        card: view(shown, decision.engagement, { message, form: action.data }),
+        refusal: message.text,
+      };
     }
-    const text = decision.duplicate
-      ? 'Already recorded.'
-      : `Saved: ${actor.name} ${decision.summary}.`;
+    if (decision.duplicate) {
+      const message = { kind: 'success' as const, text: 'Already recorded.' };
+      return {
+        card: view(card, decision.engagement, { message }),
+        shared: this.deps.replies.render(card, decision.engagement, undefined, extra),
+        duplicate: true,
+      };
+    }
+    // The clicker's view and the shared card both say what was saved: whichever of the two
+    // reaches the clicker's client last, the confirmation is on screen.
+    const message = { kind: 'success' as const, text: `Saved: ${actor.name} ${decision.summary}.` };
     return {
-      card: view(card, decision.engagement, { message: { kind: 'success', text } }),
-      shared: this.deps.replies.render(card, decision.engagement, undefined, extra),
-      ...(decision.duplicate ? { duplicate: true } : {}),
+      card: view(card, decision.engagement, { message }),
+      shared: this.deps.replies.render(card, decision.engagement, undefined, { ...extra, message }),
     };
   }
 }
