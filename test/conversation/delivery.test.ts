@@ -8,7 +8,7 @@ import { PEOPLE, startTestBot, type TestBot } from '../support/app.js';
 import { cardText, type Chat } from '../support/chat.js';
 import type { ChannelUser, PostedMessage } from '../support/teams-channel.js';
 
-const { fm, fe, bdm, stranger } = PEOPLE;
+const { fe, bdm, stranger } = PEOPLE;
 
 const mentionOf = (person: ChannelUser) => ({
   type: 'mention',
