@@ -14,16 +14,14 @@ import type { Incoming } from '../chat/incoming.js';
 import { isPersonalReply, replyTo, type PersonalReply, type Post } from '../chat/replies.js';
 import { engagementIdFor } from '../playbook/start.js';
 import { commandText, readIncoming, readInvokeAction, readSubmitAction } from './activity.js';
+import { withMentions } from './mentions.js';
 import { chatRoster } from './roster.js';
 
 /** A short reply to one person that @mentions them (Teams notifies them), or names them when it cannot. */
 function mentionReply(reply: PersonalReply): Partial<Activity> {
-  const name = reply.to.name.replace(/[<>]/g, '');
-  if (!reply.to.teamsId) return MessageFactory.text(`${name}: ${reply.text}`);
-  const tag = `<at>${name}</at>`;
-  const activity = MessageFactory.text(`${tag} ${reply.text}`);
-  activity.entities = [{ type: 'mention', text: tag, mentioned: { id: reply.to.teamsId, name } }];
-  return activity;
+  const { teamsId, name } = reply.to;
+  if (!teamsId) return MessageFactory.text(`${name}: ${reply.text}`);
+  return withMentions(MessageFactory.text(reply.text), [{ teamsId, name }]);
 }
 
 const asActivity = (post: Post): Partial<Activity> => {
