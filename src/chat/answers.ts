@@ -1,14 +1,15 @@
 import type { Logger } from 'pino';
-import { summaryMarkdown } from '../cards/export.js';
 import type { AdaptiveCard, CardRequest } from '../cards/types.js';
 import { isCardName, type CardName } from '../door/card-names.js';
 import { needsRoster, readCardAction } from '../door/read.js';
 import type { DoorResult, Member } from '../door/result.js';
+import type { Downloads } from '../documents/downloads.js';
 import type { Decision } from '../playbook/apply.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import { describeRefusal } from '../playbook/refusal.js';
 import { StoreUnavailableError } from '../store/store.js';
 import type { Engagements } from './engagements.js';
+import { exportDocuments } from './exports.js';
 import { savedByViewer } from './saved.js';
 import type { CardAction, Incoming } from './incoming.js';
 import type { Post, Replies } from './replies.js';
@@ -22,15 +23,18 @@ export interface Answer {
   /** The activity was applied before (Teams delivered it again): post nothing new. */
   duplicate?: boolean;
   /**
-   * Nothing changed, and this says why (a refusal, bad input, the store down). It is for the
-   * person who acted alone: their own view carries it, and where the client has no view of its
-   * own (Action.Submit) a short reply mentioning them does, never a card for the whole chat.
+   * What the person who acted alone is told, when the answer is theirs only: why nothing changed
+   * (a refusal, bad input, the store down), or that their documents are ready. Their own view
+   * carries it; where the client has no view of its own (Action.Submit) a short reply mentioning
+   * them does, never a card for the whole chat.
    */
-  refusal?: string;
+  personal?: string;
 }
 
 export interface AnswerDeps {
   replies: Replies;
+  /** The documents the FastTrack manager and engineer take away (signed links). */
+  downloads: Downloads;
   engagements: Engagements;
   /** Minutes before a follow-up its reminder is due (a setting of the bot). */
   leadMinutes: number;
@@ -41,7 +45,7 @@ interface Asked {
   incoming: Incoming;
   actor: Actor;
   action: CardAction;
-  extra: Partial<CardRequest>;
+  extra: Partial<CardRequest> & { timeZone: string };
   view: (card: CardName, e: Engagement | undefined, extra?: Partial<CardRequest>) => AdaptiveCard;
 }
 
@@ -56,7 +60,7 @@ export class CardAnswers {
       card: this.deps.replies.render('help', undefined, incoming.actor, {
         message: { kind: 'error', text },
       }),
-      refusal: text,
+      personal: text,
     };
   }
 
@@ -77,7 +81,7 @@ export class CardAnswers {
           timeZone,
           message: { kind: 'error', text },
         }),
-        refusal: text,
+        personal: text,
       };
     }
     const roster = needsRoster(action.verb, action.data)
@@ -111,7 +115,7 @@ export class CardAnswers {
           message: { kind: 'error', text: err.message },
           form: action.data,
         }),
-        refusal: err.message,
+        personal: err.message,
       };
     }
   }
@@ -123,7 +127,7 @@ export class CardAnswers {
       case 'refresh':
       case 'show': {
         const { engagement, message } = await replies.readable(incoming);
-        if (message) return { card: view('help', undefined, { message }), refusal: message.text };
+        if (message) return { card: view('help', undefined, { message }), personal: message.text };
         if (door.kind === 'show') return { card: view(door.card, engagement) };
         const saved = engagement ? savedByViewer(engagement, actor, door.card) : undefined;
         return {
@@ -133,27 +137,14 @@ export class CardAnswers {
           }),
         };
       }
-      case 'export': {
-        const { engagement, message } = await replies.readable(incoming);
-        if (!engagement) {
-          const none: typeof message = {
-            kind: 'error',
-            text: 'There is no engagement to export yet.',
-          };
-          return { card: view('help', undefined, { message: message ?? none }) };
-        }
-        const text = 'The summary is posted below as a message you can keep.';
-        return {
-          card: view('summary', engagement, { message: { kind: 'success', text } }),
-          post: summaryMarkdown(engagement),
-        };
-      }
+      case 'export':
+        return exportDocuments(this.deps, incoming, actor, view, asked.extra.timeZone);
       case 'invalid': {
         const { engagement } = await replies.readable(incoming);
         const text = `${door.message} Nothing was saved.`;
         return {
           card: view(door.card, engagement, { message: { kind: 'error', text }, form: door.form }),
-          refusal: text,
+          personal: text,
         };
       }
       case 'start': {
@@ -207,7 +198,7 @@ export class CardAnswers {
       const shown = decision.engagement ? card : 'help';
       return {
         card: view(shown, decision.engagement, { message, form: action.data }),
-        refusal: message.text,
+        personal: message.text,
       };
     }
     if (decision.duplicate) {

@@ -65,7 +65,7 @@ export class CommandAnswers {
       const action = { verb: 'engagement.start', data, automatic: false };
       const answer = await this.cardAnswers.answer(incoming, action, members, logger);
       if (answer.duplicate) return undefined;
-      if (answer.refusal !== undefined) return replyTo(incoming.actor, answer.refusal);
+      if (answer.personal !== undefined) return replyTo(incoming.actor, answer.personal);
       return answer.shared ?? answer.card;
     }
     try {

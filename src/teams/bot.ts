@@ -87,7 +87,7 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
       // No client-side view to put a refusal in: the person who acted gets a short reply that
       // mentions them; a card they asked for (navigation) is posted as the chat's.
       const post =
-        answer.refusal === undefined ? answer.card : replyTo(incoming.actor, answer.refusal);
+        answer.personal === undefined ? answer.card : replyTo(incoming.actor, answer.personal);
       await context.sendActivity(asActivity(post));
       return;
     }

@@ -58,5 +58,8 @@ export function summaryView(ctx: ViewContext): View {
       : '',
     showMoveOn: ctx.can['phase.moveOn'],
     showExport: ctx.can['summary.export'],
+    downloads: req.downloads ?? [],
+    hasDownloads: !!req.downloads?.length,
+    downloadsNote: req.downloadsNote ?? '',
   };
 }
