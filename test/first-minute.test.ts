@@ -5,6 +5,7 @@
 import { loadConfig } from '../src/config.js';
 import { isHttpParserDeprecation } from '../src/http-parser-warning.js';
 import { createLogger, prettyLine } from '../src/logger.js';
+import { startServer } from '../src/server.js';
 import { startBanner } from '../src/start-banner.js';
 import { startTestBot } from './support/app.js';
 
@@ -141,6 +142,34 @@ describe('GET /', () => {
       });
     } finally {
       await bot.close();
+    }
+  });
+});
+
+describe('GET /documents/… when the document cannot be made', () => {
+  it('answers 503 with a line to read, and logs no link', async () => {
+    const lines: string[] = [];
+    const server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      version: '1.2.3',
+      storeKind: 'embedded',
+      logger: createLogger('info', { write: (s: string) => void lines.push(s) }),
+      handleMessages: async () => ({ status: 200 }),
+      handleDocument: async () => {
+        throw new Error('the store is down');
+      },
+    });
+    try {
+      const res = await fetch(
+        `http://127.0.0.1:${server.port}/documents/eng-x/summary.md?sig=secret-signature`,
+      );
+      expect(res.status).toBe(503);
+      expect(await res.text()).toMatch(/could not be made now; try the link again/);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(lines.join('')).not.toContain('secret-signature');
+    } finally {
+      await server.stop();
     }
   });
 });

@@ -85,6 +85,25 @@ describe('what the clicker sees, and what the chat sees', () => {
       expect(replies[0].entities).toEqual([mentionOf(stranger)]);
     });
 
+    it('names someone Teams does not identify, and mentions nobody', async () => {
+      const posted = chat.messages().length;
+      await chat.post({
+        type: 'message',
+        id: 'anonymous-submit',
+        channelId: 'msteams',
+        serviceUrl: bot.channel.serviceUrl,
+        from: { id: '29:anonymous', name: 'Anonymous' },
+        conversation: { id: chat.conversationId, conversationType: 'groupChat' },
+        recipient: { id: '28:deploy-securely-bot', name: 'Deploy Securely' },
+        replyToId: card.id,
+        value: { verb: 'agenda.acknowledge', card: 'agenda', topics: 'importance' },
+      });
+      const replies = chat.messages().slice(posted);
+      expect(replies).toHaveLength(1);
+      expect(replies[0].text).toMatch(/^Someone: I cannot tell who you are/);
+      expect(replies[0].entities).toBeUndefined();
+    });
+
     it('still posts a card the person asked to open (navigation is not a refusal)', async () => {
       const posted = chat.messages().length;
       await chat.submit(bdm, card, 'show', { card: 'roles', open: 'status' });
