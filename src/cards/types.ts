@@ -22,6 +22,9 @@ export interface CardRequest {
   timeZone?: string;
   /** The new member(s) a welcome card greets, by name. */
   welcomeNames?: string[];
+  /** Links to documents the viewer takes away (their own, short-lived), and a line about them. */
+  downloads?: { title: string; url: string }[];
+  downloadsNote?: string;
 }
 
 /** A card's view model: plain data the card's template binds to. */
