@@ -68,7 +68,7 @@ describe('scheduling a follow-up', () => {
     [
       'with an agenda over 2000 characters',
       followUpAction({ agenda: 'x'.repeat(2001) }),
-      /agenda is 2001/,
+      /agenda is too long: shorten it by about 1 character\./,
     ],
   ])('refused %s', (_label, action, message) => {
     expectRefused(kickedOff(), FM, action, 'invalid', message);
