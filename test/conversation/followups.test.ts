@@ -126,7 +126,8 @@ describe('follow-ups and their reminders', () => {
         conversationZone: 'America/New_York',
       }),
     );
-    expect(saved).toMatch(/for Wed, 3 Jun 2026, 10:00 \(America\/New_York\)/);
+    // The zone as the card shows it: Markdown-escaped, read as "America/New_York".
+    expect(saved).toMatch(/for Wed, 3 Jun 2026, 10:00 \(America\/New\\_York\)/);
   });
 
   it('lets the FM reschedule and cancel, and refuses others', async () => {
