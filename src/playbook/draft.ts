@@ -1,5 +1,6 @@
 import type { Engagement, Stamp } from './engagement.js';
 import { LIMITS } from './limits.js';
+import { clipBytes } from './text-size.js';
 import { nextReminderAt } from './steps/followups.js';
 
 /** Drops the oldest items of a list kept newest last, down to `max`. */
@@ -7,14 +8,14 @@ function keepNewest(list: unknown[], max: number): void {
   if (list.length > max) list.splice(0, list.length - max);
 }
 
-/** One line in the engagement's audit trail; the oldest lines go past LIMITS.history. */
+/** One line in the engagement's audit trail (at most LIMITS.historyLine bytes); the oldest lines go past LIMITS.history. */
 export function recordHistory(
   draft: Engagement,
   who: Stamp,
   action: string,
   summary: string,
 ): void {
-  draft.history.push({ ...who, action, summary });
+  draft.history.push({ ...who, action, summary: clipBytes(summary, LIMITS.historyLine) });
   keepNewest(draft.history, LIMITS.history);
 }
 

@@ -132,6 +132,9 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       await expect(refused).rejects.toBeInstanceOf(EngagementTooLargeError);
       await expect(refused).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(refused).rejects.toThrow(/^Not saved: .* KB/);
+      // What a person can do about it: never something the bot does not offer.
+      await expect(refused).rejects.toThrow(/Shorten what you typed .* summary .* engagement eng-/);
+      await expect(refused).rejects.not.toThrow(/follow-ups/);
       await expect(
         store.create({ ...newEngagement(), customer: huge.customer }),
       ).rejects.toBeInstanceOf(EngagementTooLargeError);
