@@ -49,6 +49,26 @@ interface Asked {
   view: (card: CardName, e: Engagement | undefined, extra?: Partial<CardRequest>) => AdaptiveCard;
 }
 
+/** Keys of a card action's data that are not what a person typed. */
+const NOT_TYPED = new Set([
+  'card',
+  'verb',
+  'open',
+  'msteams',
+  'followUpId',
+  'feature',
+  'policy',
+  'step',
+]);
+
+/** What a person typed into a form, as one line ("question: …; reason: …"), for showing it back. */
+function typedText(data: Record<string, unknown>): string {
+  return Object.entries(data)
+    .filter(([key, value]) => !NOT_TYPED.has(key) && typeof value === 'string' && value.trim())
+    .map(([key, value]) => `${key}: ${String(value).trim()}`)
+    .join('; ');
+}
+
 /** Decides the answer to one card action: Action.Execute and its Action.Submit fallback both come here. */
 export class CardAnswers {
   constructor(private readonly deps: AnswerDeps) {}
@@ -106,18 +126,26 @@ export class CardAnswers {
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       logger.warn({ err: err.message }, 'store unavailable');
-      const card = isCardName(action.data.card) ? action.data.card : 'help';
-      const { engagement } = await replies
-        .readable(incoming)
-        .catch(() => ({ engagement: undefined }));
-      return {
-        card: asked.view(card, engagement, {
-          message: { kind: 'error', text: err.message },
-          form: action.data,
-        }),
-        personal: err.message,
-      };
+      return { card: this.notSaved(err, asked), personal: err.message };
     }
+  }
+
+  /**
+   * The card of a failed answer: the form the person answered, with what they typed and what the
+   * store said ("not saved", or "not confirmed"). The store is not asked again (its failure ended
+   * the request's store work): the form is laid out on the engagement as this instance last saw
+   * it; an instance that never saw it keeps what was typed in the message instead.
+   */
+  private notSaved(err: StoreUnavailableError, asked: Asked): AdaptiveCard {
+    const { action, incoming } = asked;
+    const card = isCardName(action.data.card) ? action.data.card : 'help';
+    const engagement = this.deps.replies.lastSeen(incoming);
+    const typed = engagement ? '' : typedText(action.data);
+    return asked.view(card, engagement, {
+      message: { kind: 'error', text: typed ? `${err.message} You typed: ${typed}` : err.message },
+      form: action.data,
+      storeFailed: true,
+    });
   }
 
   private async decide(door: DoorResult, asked: Asked): Promise<Answer> {

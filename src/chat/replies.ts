@@ -74,6 +74,15 @@ export class Replies {
     });
   }
 
+  /**
+   * The chat's engagement as this instance last saw it, if this person may see it; no store call
+   * (for answering while the store fails).
+   */
+  lastSeen(incoming: Incoming): Engagement | undefined {
+    const engagement = this.deps.engagements.lastSeen(incoming.conversationId);
+    return engagement && engagement.tenantId === incoming.tenantId ? engagement : undefined;
+  }
+
   /** The engagement of this chat as this person may see it: another tenant's is not theirs to read. */
   async readable(incoming: Incoming): Promise<{ engagement?: Engagement; message?: Message }> {
     const engagement = await this.deps.engagements.load(incoming.conversationId);

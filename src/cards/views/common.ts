@@ -78,6 +78,7 @@ function subtitle(ctx: ViewContext): string {
 /** What stops the card's forms: no engagement, not a member, gate G1, or the phase is over. */
 function notice(ctx: ViewContext, card: CardName): string {
   const { e, shared, role } = ctx;
+  if (!e && ctx.req.storeFailed) return "This chat's engagement cannot be read right now.";
   if (!e)
     return card === 'help' || card === 'welcome' ? '' : 'There is no engagement in this chat yet.';
   if (!shared && !role)
