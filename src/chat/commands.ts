@@ -73,7 +73,12 @@ export class CommandAnswers {
       return answer.shared ?? answer.card;
     }
     try {
-      const { engagement, message } = await this.replies.readable(incoming);
+      const { engagement, message, again } =
+        command.kind === 'show'
+          ? await this.replies.posting(incoming)
+          : { ...(await this.replies.readable(incoming)), again: false };
+      // Teams delivered this message before, and the card was posted then.
+      if (again) return undefined;
       // Another organization's engagement: a word to the person who asked, not a card for all.
       if (message) return replyTo(incoming.actor, message.text);
       if (command.kind === 'help' || !engagement) {

@@ -1,5 +1,6 @@
 import type { Action } from '../playbook/actions.js';
 import { apply, type Decision } from '../playbook/apply.js';
+import { markPosted } from '../playbook/draft.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import { refuse } from '../playbook/refusal.js';
 import { engagementIdFor, startIn, type StartInput } from '../playbook/start.js';
@@ -61,6 +62,31 @@ export class Engagements {
     });
     this.remember(id, decision.ok ? decision.engagement : seen?.engagement);
     return decision;
+  }
+
+  /**
+   * Records that this activity is answered by a post to the chat, in the engagement itself (its
+   * applied activity ids, by a conditional write), so that Teams delivering it again — to this
+   * instance or any other — posts nothing twice. `first` is false for a redelivery. Another
+   * organization's engagement is handed back unchanged for the caller to refuse.
+   */
+  async posting(
+    conversationId: string,
+    activityId: string,
+    tenantId: string | undefined,
+  ): Promise<{ engagement?: Engagement; first: boolean }> {
+    const id = engagementIdFor(conversationId);
+    const posted = await this.mutate(id, (current) => {
+      const engagement = current?.engagement;
+      if (!engagement || engagement.tenantId !== tenantId)
+        return { result: { engagement, first: true } };
+      const marked = markPosted(engagement, activityId);
+      return marked
+        ? { write: marked, result: { engagement: marked, first: true } }
+        : { result: { engagement, first: false } };
+    });
+    this.remember(id, posted.engagement);
+    return posted;
   }
 
   async start(input: StartInput, actor: Actor, activityId: string): Promise<Decision> {

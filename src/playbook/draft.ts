@@ -42,3 +42,15 @@ export function markApplied(draft: Engagement, activityId: string | undefined): 
   draft.appliedActivityIds.push(activityId);
   keepNewest(draft.appliedActivityIds, LIMITS.appliedActivityIds);
 }
+
+/**
+ * The engagement with `activityId` remembered as answered by a post to the chat (the summary
+ * export, a card typed for): nothing else changes. Undefined when it was answered already, so a
+ * redelivery posts nothing twice.
+ */
+export function markPosted(e: Engagement, activityId: string): Engagement | undefined {
+  if (wasApplied(e, activityId)) return undefined;
+  const draft = structuredClone(e);
+  markApplied(draft, activityId);
+  return draft;
+}
