@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { typed } from '../cards/text.js';
 import type { AdaptiveCard, CardRequest } from '../cards/types.js';
 import { isCardName, type CardName } from '../door/card-names.js';
 import { needsRoster, readCardAction } from '../door/read.js';
@@ -140,9 +141,9 @@ export class CardAnswers {
     const { action, incoming } = asked;
     const card = isCardName(action.data.card) ? action.data.card : 'help';
     const engagement = this.deps.replies.lastSeen(incoming);
-    const typed = engagement ? '' : typedText(action.data);
+    const echo = engagement ? '' : typedText(action.data);
     return asked.view(card, engagement, {
-      message: { kind: 'error', text: typed ? `${err.message} You typed: ${typed}` : err.message },
+      message: { kind: 'error', text: echo ? `${err.message} You typed: ${echo}` : err.message },
       form: action.data,
       storeFailed: true,
     });
@@ -227,6 +228,21 @@ export class CardAnswers {
       return {
         card: view(shown, decision.engagement, { message, form: action.data }),
         personal: message.text,
+      };
+    }
+    if (action.verb === 'engagement.delete' && !decision.duplicate) {
+      const { customer } = decision.engagement;
+      const text = `Deleted: the engagement with ${customer} and everything recorded for it.`;
+      const shared = `${actor.name} deleted this chat's engagement.`;
+      return {
+        card: view('help', undefined, { message: { kind: 'success', text } }),
+        shared: this.deps.replies.render('help', undefined, undefined, {
+          ...extra,
+          message: { kind: 'info', text: shared },
+        }),
+        post:
+          `${typed(actor.name)} deleted the engagement with ${typed(customer)} and everything the bot recorded for it: ` +
+          'its people, answers, decisions, hand-off and follow-ups. No reminder of it will be sent.',
       };
     }
     if (decision.duplicate) {

@@ -106,16 +106,21 @@ export class Engagements {
     activityId: string,
   ): Promise<Decision> {
     const now = this.clock();
-    return this.change(engagementIdFor(conversationId), (current) => {
+    const id = engagementIdFor(conversationId);
+    const decision = await this.change(id, (current) => {
       if (!current) return { result: { ok: false, refusal: refuse('notFound', NO_ENGAGEMENT) } };
       const decision = apply(current.engagement, action, actor, now, activityId);
       // A refusal shows the engagement as it stands, unless it is another organization's.
       if (!decision.ok && decision.refusal.kind !== 'otherTenant')
         return { result: { ...decision, engagement: current.engagement } };
       if (!decision.ok) return { result: decision };
-      return decision.duplicate
-        ? { result: decision }
+      if (decision.duplicate) return { result: decision };
+      // Deleting: the playbook said yes (the FM, the customer's name typed); the store removes it all.
+      return action.type === 'deleteEngagement'
+        ? { remove: true, result: decision }
         : { write: decision.engagement, result: decision };
     });
+    if (decision.ok && action.type === 'deleteEngagement') this.remember(id, undefined);
+    return decision;
   }
 }

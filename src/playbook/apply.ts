@@ -19,7 +19,7 @@ import {
   markSyncReady,
   statePreference,
 } from './steps/identity.js';
-import { moveToNextPhase } from './steps/phase.js';
+import { deleteEngagement, moveToNextPhase } from './steps/phase.js';
 import { assignRole, confirmKickoff, recordLicensing } from './steps/setup.js';
 import {
   decideFeature,
@@ -55,6 +55,7 @@ const HANDLERS: Handlers = {
   rescheduleFollowUp,
   cancelFollowUp,
   moveToNextPhase,
+  deleteEngagement,
 };
 
 /** An action taken: the engagement after it, and what it did in words. */

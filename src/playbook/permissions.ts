@@ -28,6 +28,7 @@ export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
   rescheduleFollowUp: ['FM'],
   cancelFollowUp: ['FM'],
   moveToNextPhase: ['FM'],
+  deleteEngagement: ['FM'],
 };
 
 export function mayTake(role: Role | undefined, action: ActionType): boolean {
@@ -35,7 +36,11 @@ export function mayTake(role: Role | undefined, action: ActionType): boolean {
 }
 
 /** Actions allowed before gate G1 (the kickoff): setting up who is who is not a playbook step. */
-export const BEFORE_KICKOFF: readonly ActionType[] = ['confirmKickoff', 'assignRole'];
+export const BEFORE_KICKOFF: readonly ActionType[] = [
+  'confirmKickoff',
+  'assignRole',
+  'deleteEngagement',
+];
 
 /** Actions that still make sense once the engagement has moved on to the next phase. */
 export const AFTER_MOVING_ON: readonly ActionType[] = [
@@ -44,6 +49,7 @@ export const AFTER_MOVING_ON: readonly ActionType[] = [
   'scheduleFollowUp',
   'rescheduleFollowUp',
   'cancelFollowUp',
+  'deleteEngagement',
 ];
 
 /**

@@ -17,6 +17,11 @@ export interface EngagementStore {
   create(engagement: Engagement): Promise<Versioned>;
   /** Replaces the engagement if its stored version still has `etag`; else StoreConflictError. */
   replace(engagement: Engagement, etag: string): Promise<Versioned>;
+  /**
+   * Deletes the engagement if its stored version still has `etag`; else StoreConflictError (also
+   * when it is already gone: a re-read then finds nothing to delete).
+   */
+  delete(engagementId: string, etag: string): Promise<void>;
   /** Engagements with a reminder due at or before `now` (ISO 8601), at most `limit`. */
   dueReminders(now: string, limit: number): Promise<Versioned[]>;
   close(): Promise<void>;

@@ -38,6 +38,7 @@ function watched(store: EngagementStore, ticks: Tick[]): EngagementStore {
     get: (id) => store.get(id),
     create: (e) => store.create(e),
     replace: (e, etag) => store.replace(e, etag),
+    delete: (id, etag) => store.delete(id, etag),
     close: () => store.close(),
     async dueReminders(at, limit) {
       const due = await store.dueReminders(at, limit);

@@ -24,6 +24,7 @@ const SENTENCES = [
   /^The [\w ]+ must be a (date|time|whole number),? like [\d:-]+; "[^"]*" is not\.$/,
   /^The [\w ]+ is too long: shorten it by about [\d,]+ characters?\.$/,
   /^That button opens no card I know\.$/,
+  /^Type the customer's name to confirm the deletion\.$/,
   /^That card cannot be refreshed: it names no card I know\.$/,
   /^I do not know that button \("[^"]*"\)\. The card may be out of date: open it again\.$/,
 ];

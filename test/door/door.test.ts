@@ -283,6 +283,11 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
   ],
   ['phase.moveOn', { card: 'summary' }, action('summary', { type: 'moveToNextPhase' })],
   [
+    'engagement.delete',
+    { card: 'summary', confirmCustomer: ' Contoso Ltd ' },
+    action('summary', { type: 'deleteEngagement', confirmation: 'Contoso Ltd' }),
+  ],
+  [
     'engagement.start',
     { card: 'help', customer: '  Fabrikam   Inc ' },
     { kind: 'start', customer: 'Fabrikam Inc' },

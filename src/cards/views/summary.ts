@@ -1,6 +1,7 @@
 import { NEXT_PHASES } from '../../playbook/catalog.js';
 import { g5Missing } from '../../playbook/gates.js';
 import { keyOutputs, type FeatureOutput } from '../../playbook/outputs.js';
+import { LIMITS } from '../../playbook/limits.js';
 import { sayDate } from '../../playbook/time.js';
 import { byWhen } from '../format.js';
 import { NAME_BYTES, typed } from '../text.js';
@@ -68,5 +69,10 @@ export function summaryView(ctx: ViewContext): View {
     downloads: req.downloads ?? [],
     hasDownloads: !!req.downloads?.length,
     downloadsNote: req.downloadsNote ?? '',
+    showDelete: ctx.can['engagement.delete'],
+    deleteWarning: e
+      ? `Deletes everything recorded for ${typed(e.customer, NAME_BYTES)} (people, answers, decisions, the hand-off, follow-ups and their reminders), for good. Export first to keep the summary and the hand-off.`
+      : '',
+    customerMax: LIMITS.customer,
   };
 }
