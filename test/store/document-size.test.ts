@@ -173,8 +173,7 @@ describe('the size of one engagement', () => {
   it.each(ALPHABETS)(
     'stays under the store guard (and Cosmos DB 2 MB) with every cap reached in %s',
     (_, text) => {
-      const e = engagementAtCaps(text);
-      const bytes = documentBytes(e);
+      const bytes = documentBytes(engagementAtCaps(text));
       expect(bytes).toBeGreaterThan(1_000_000); // the builder really fills the document
       expect(bytes).toBeLessThan(MAX_DOCUMENT_BYTES);
     },
