@@ -157,6 +157,31 @@ describe('the M365 Security Conversation is scheduled ahead', () => {
   ]);
 });
 
+describe('text limits count bytes as stored, whatever the characters', () => {
+  refusals(kickedOff, BDM, [
+    [
+      'a question of 700 CJK characters (3 bytes each: 2,100 of 2,000)',
+      { type: 'acknowledgeAgenda', topics: [], question: '漢'.repeat(700) },
+      /question is too long: shorten it by about 34 characters\./,
+    ],
+    [
+      'a question of 400 control characters (6 bytes each in JSON: 2,400 of 2,000)',
+      { type: 'acknowledgeAgenda', topics: [], question: `q${'\u0001'.repeat(400)}` },
+      /question is too long: shorten it by about 67 characters\./,
+    ],
+    [
+      'a comment of 126 emoji (4 bytes each: 504 of 500)',
+      { type: 'statePreference', method: 'phs', comment: '🔐'.repeat(126) },
+      /comment is too long: shorten it by about 1 character\./,
+    ],
+  ]);
+  test('a question of exactly 2,000 bytes in CJK and quotes is taken', () => {
+    const question = `${'漢'.repeat(666)}"`;
+    const e = step(kickedOff(), BDM, { type: 'acknowledgeAgenda', topics: [], question });
+    expect(e.conversation.questions.at(-1)?.text).toBe(question);
+  });
+});
+
 describe('texts over their limits (limits.ts)', () => {
   refusals(kickedOff, FM, [
     [

@@ -12,17 +12,25 @@ import type {
 } from '../../src/playbook/engagement.js';
 import { LIMITS } from '../../src/playbook/limits.js';
 import { snapshot } from '../../src/playbook/steps/handoff.js';
+import { tooLong } from '../../src/playbook/steps/text.js';
 import { jsonBytes } from '../../src/playbook/text-size.js';
 import { documentBytes, MAX_DOCUMENT_BYTES } from '../../src/store/document.js';
 import { applied, FM } from '../support/playbook.js';
 import { newEngagement } from './fixtures.js';
 
-type Text = (bytes: number) => string;
-/** `unit` repeated to exactly (or just under) `bytes` bytes as stored. */
+type Text = (limit: number) => string;
+/** The longest repetition of `unit` the playbook takes for a text with this limit. */
 const of =
   (unit: string): Text =>
-  (bytes) =>
-    unit.repeat(Math.floor(bytes / jsonBytes(unit)));
+  (limit) => {
+    let [lo, hi] = [0, limit];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (tooLong('text', unit.repeat(mid), limit)) hi = mid - 1;
+      else lo = mid;
+    }
+    return unit.repeat(lo);
+  };
 
 const ALPHABETS: [string, Text][] = [
   ['plain text', of('x')],
