@@ -7,6 +7,7 @@
 import { engagementIdFor } from '../../src/playbook/start.js';
 import { PEOPLE, startTestBot, type TestBot } from '../support/app.js';
 import { cardText, cardVerbs } from '../support/chat.js';
+import type { ChannelUser } from '../support/teams-channel.js';
 import { inputs } from '../cards/adaptive.js';
 
 const CHAT = '19:delete-me@thread.v2';
@@ -42,32 +43,30 @@ describe('deleting an engagement', () => {
     expect(cardVerbs(summary)).toContain('engagement.delete');
     expect(cardText(summary)).toContain('Delete this engagement…');
 
+    /** Presses "Delete for good" with the name typed (or none). */
+    const remove = (who: ChannelUser, typed?: string, id?: string) =>
+      chat.execute(
+        who,
+        card,
+        'engagement.delete',
+        { card: 'summary', ...(typed === undefined ? {} : { confirmCustomer: typed }) },
+        id ? { id } : {},
+      );
+
     // Not the stakeholder; not without the name.
-    const byBdm = await chat.execute(PEOPLE.bdm, card, 'engagement.delete', {
-      card: 'summary',
-      confirmCustomer: 'Contoso [Ltd](https://evil.example)',
-    });
+    const byBdm = await remove(PEOPLE.bdm, 'Contoso [Ltd](https://evil.example)');
     expect(cardText(byBdm)).toMatch(/Only the FastTrack Manager can do that/);
-    const wrong = await chat.execute(PEOPLE.fm, card, 'engagement.delete', {
-      card: 'summary',
-      confirmCustomer: 'Contoso',
-    });
+    const wrong = await remove(PEOPLE.fm, 'Contoso');
     expect(cardText(wrong)).toMatch(
       /type the customer's name exactly as it is: .*Nothing was deleted\./,
     );
     expect(inputs(wrong).get('confirmCustomer')?.value).toBe('Contoso');
-    const empty = await chat.execute(PEOPLE.fm, card, 'engagement.delete', { card: 'summary' });
+    const empty = await remove(PEOPLE.fm);
     expect(cardText(empty)).toContain("Type the customer's name to confirm the deletion.");
     expect(await bot.app.store.get(id)).toBeDefined();
 
     const before = chat.messages().length;
-    const done = await chat.execute(
-      PEOPLE.fm,
-      card,
-      'engagement.delete',
-      { card: 'summary', confirmCustomer: '  contoso [LTD](https://evil.example) ' },
-      { id: 'delete-1' },
-    );
+    const done = await remove(PEOPLE.fm, '  contoso [LTD](https://evil.example) ', 'delete-1');
     expect(cardText(done)).toContain('Deleted: the engagement with Contoso');
     expect(await bot.app.store.get(id)).toBeUndefined();
     expect(
@@ -84,13 +83,7 @@ describe('deleting an engagement', () => {
     ]);
 
     // Teams delivering it again: nothing more to delete, nothing posted again.
-    const again = await chat.execute(
-      PEOPLE.fm,
-      card,
-      'engagement.delete',
-      { card: 'summary', confirmCustomer: 'Contoso [Ltd](https://evil.example)' },
-      { id: 'delete-1' },
-    );
+    const again = await remove(PEOPLE.fm, 'Contoso [Ltd](https://evil.example)', 'delete-1');
     expect(cardText(again)).toContain('There is no engagement in this chat yet');
     expect(chat.messages().filter((m) => m.text)).toHaveLength(notices.length);
 
