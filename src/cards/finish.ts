@@ -65,7 +65,7 @@ function walk(node: unknown, visit: (obj: Json) => void): void {
  * fits is echoed whole: only a form typed far over its limits is cut (its message says so).
  */
 function fitEchoes(card: Json, echoed: Json[]): void {
-  let over = jsonBytes(JSON.stringify(card)) - CARD_BYTES;
+  let over = Buffer.byteLength(JSON.stringify(card), 'utf8') - CARD_BYTES;
   const texts = echoed.filter((input) => typeof input.value === 'string');
   while (over > 0 && texts.length > 0) {
     texts.sort((a, b) => jsonBytes(String(b.value)) - jsonBytes(String(a.value)));

@@ -1,5 +1,5 @@
 import type { Stamp } from '../playbook/engagement.js';
-import { clipBytes, jsonBytes } from '../playbook/text-size.js';
+import { clipBytes } from '../playbook/text-size.js';
 import { sayInstant } from '../playbook/time.js';
 import { NAME_BYTES, typed } from './text.js';
 
@@ -36,7 +36,7 @@ export function fitting<T>(items: readonly T[], budget: number, overhead = 0): T
   const out: T[] = [];
   let used = 0;
   for (const item of items) {
-    used += jsonBytes(JSON.stringify(item)) + overhead;
+    used += Buffer.byteLength(JSON.stringify(item), 'utf8') + overhead;
     if (used > budget) break;
     out.push(item);
   }
