@@ -12,13 +12,17 @@ export type Command =
   | { kind: 'show'; card: CardName }
   | { kind: 'help'; unknown: boolean };
 
-/** The words that bring up a card: the help card's list, and a plural people type anyway. */
-const CARD_COMMANDS: Readonly<Record<string, CardName>> = {
-  ...Object.fromEntries(
-    TEXT_COMMANDS.flatMap((c) => (c.card && c.card !== 'help' ? [[c.command, c.card]] : [])),
+/**
+ * The words that bring up a card: the help card's list, and a plural people type anyway. A Map,
+ * so a typed word is only ever one of these (never `constructor`, `__proto__` or another name
+ * every plain object has).
+ */
+const CARD_COMMANDS: ReadonlyMap<string, CardName> = new Map([
+  ...TEXT_COMMANDS.flatMap((c): [string, CardName][] =>
+    c.card && c.card !== 'help' ? [[c.command, c.card]] : [],
   ),
-  followups: 'followup',
-};
+  ['followups', 'followup'],
+]);
 
 /** What a person typed (mention already stripped): a command, whatever the case. */
 export function parseCommand(text: string): Command {
@@ -27,7 +31,7 @@ export function parseCommand(text: string): Command {
   const word = first.toLowerCase().replace(/^\//, '');
   if (word === 'start') return { kind: 'start', customer: rest.join(' ') };
   if (word === 'help' || word === '') return { kind: 'help', unknown: false };
-  const card = CARD_COMMANDS[word];
+  const card = CARD_COMMANDS.get(word);
   return card ? { kind: 'show', card } : { kind: 'help', unknown: true };
 }
 
@@ -69,7 +73,12 @@ export class CommandAnswers {
       return answer.shared ?? answer.card;
     }
     try {
-      const { engagement, message } = await this.replies.readable(incoming);
+      const { engagement, message, again } =
+        command.kind === 'show'
+          ? await this.replies.posting(incoming)
+          : { ...(await this.replies.readable(incoming)), again: false };
+      // Teams delivered this message before, and the card was posted then.
+      if (again) return undefined;
       // Another organization's engagement: a word to the person who asked, not a card for all.
       if (message) return replyTo(incoming.actor, message.text);
       if (command.kind === 'help' || !engagement) {

@@ -48,6 +48,22 @@ export interface RepliesDeps {
   defaultTimeZone: string;
 }
 
+/** The engagement as this person may see it: another tenant's is not theirs to read. */
+function seenBy(
+  incoming: Incoming,
+  engagement: Engagement | undefined,
+): { engagement?: Engagement; message?: Message } {
+  if (engagement && incoming.tenantId !== engagement.tenantId) {
+    return {
+      message: {
+        kind: 'error',
+        text: "This chat's engagement belongs to another organization; you cannot see or change it.",
+      },
+    };
+  }
+  return engagement ? { engagement } : {};
+}
+
 /** Cards as one person or the whole chat sees them, and the chat's engagement as a person may read it. */
 export class Replies {
   constructor(private readonly deps: RepliesDeps) {}
@@ -74,17 +90,32 @@ export class Replies {
     });
   }
 
+  /**
+   * The chat's engagement as this instance last saw it, if this person may see it; no store call
+   * (for answering while the store fails).
+   */
+  lastSeen(incoming: Incoming): Engagement | undefined {
+    const engagement = this.deps.engagements.lastSeen(incoming.conversationId);
+    return engagement && engagement.tenantId === incoming.tenantId ? engagement : undefined;
+  }
+
   /** The engagement of this chat as this person may see it: another tenant's is not theirs to read. */
   async readable(incoming: Incoming): Promise<{ engagement?: Engagement; message?: Message }> {
-    const engagement = await this.deps.engagements.load(incoming.conversationId);
-    if (engagement && incoming.tenantId !== engagement.tenantId) {
-      return {
-        message: {
-          kind: 'error',
-          text: "This chat's engagement belongs to another organization; you cannot see or change it.",
-        },
-      };
-    }
-    return engagement ? { engagement } : {};
+    return seenBy(incoming, await this.deps.engagements.load(incoming.conversationId));
+  }
+
+  /**
+   * As `readable`, for an answer that posts to the chat: the activity is recorded as answered,
+   * and `again` says Teams delivered it before (post nothing then).
+   */
+  async posting(
+    incoming: Incoming,
+  ): Promise<{ engagement?: Engagement; message?: Message; again: boolean }> {
+    const { engagement, first } = await this.deps.engagements.posting(
+      incoming.conversationId,
+      incoming.activityId,
+      incoming.tenantId,
+    );
+    return { ...seenBy(incoming, engagement), again: !first };
   }
 }

@@ -109,7 +109,9 @@ export type Action =
       type: 'moveToNextPhase';
       /** The next phases, among those the latest hand-off recommended. */
       phases: string[];
-    };
+    }
+  /** Deletes the engagement and all it recorded; `confirmation` is the customer's name, typed. */
+  | { type: 'deleteEngagement'; confirmation: string };
 
 export type ActionType = Action['type'];
 export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;

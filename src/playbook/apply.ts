@@ -19,7 +19,7 @@ import {
   markSyncReady,
   statePreference,
 } from './steps/identity.js';
-import { moveToNextPhase } from './steps/phase.js';
+import { deleteEngagement, moveToNextPhase } from './steps/phase.js';
 import { recordLicensing, recordPreparation } from './steps/licensing.js';
 import { assignRole, confirmKickoff } from './steps/setup.js';
 import {
@@ -57,6 +57,7 @@ const HANDLERS: Handlers = {
   rescheduleFollowUp,
   cancelFollowUp,
   moveToNextPhase,
+  deleteEngagement,
 };
 
 /** An action taken: the engagement after it, and what it did in words. */

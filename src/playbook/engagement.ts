@@ -14,6 +14,8 @@ import type {
   SupportAreaId,
 } from './catalog.js';
 import type { AddOnId, LicenceId, PathId } from './licences.js';
+import { LIMITS } from './limits.js';
+import { clipBytes } from './text-size.js';
 
 /** Who did something, and when (ISO 8601, UTC). */
 export interface Stamp {
@@ -308,13 +310,24 @@ export function decided(
   };
 }
 
-export function stamp(actor: Actor, now: Date): Stamp {
-  return { by: actor.id, byName: actor.name, at: now.toISOString() };
+/** A person's name as the engagement keeps it: Teams' display name, cut to LIMITS.name bytes. */
+export function nameOf(actor: Pick<Actor, 'name'>): string {
+  return clipBytes(actor.name.trim(), LIMITS.name) || 'Someone';
 }
 
-/** Who answered: the person, or the stakeholder and who recorded it for them in the meeting. */
-export function answeredBy(record: Stamp & { onBehalfOf?: OnBehalf }): string {
+export function stamp(actor: Actor, now: Date): Stamp {
+  return { by: actor.id, byName: nameOf(actor), at: now.toISOString() };
+}
+
+/**
+ * Who answered: the person, or the stakeholder and who recorded it for them in the meeting. A
+ * card passes `name` to show each name as text.
+ */
+export function answeredBy(
+  record: Stamp & { onBehalfOf?: OnBehalf },
+  name: (n: string) => string = (n) => n,
+): string {
   return record.onBehalfOf
-    ? `${record.onBehalfOf.name} (recorded by ${record.byName} in the meeting)`
-    : record.byName;
+    ? `${name(record.onBehalfOf.name)} (recorded by ${name(record.byName)} in the meeting)`
+    : name(record.byName);
 }

@@ -10,12 +10,20 @@ export const LIMITS = {
   people: 200,
   saasApps: 50,
   attendees: 60,
+  /** Follow-ups not cancelled. */
   followUps: 60,
+  /** Follow-ups kept in the list, cancelled ones included: the oldest cancelled make room. */
+  followUpRecords: 70,
   questions: 100,
-  handoffRevisions: 20,
+  /** Revisions of the hand-off form: each keeps what the engagement knew when it was submitted. */
+  handoffRevisions: 12,
   history: 400,
-  /** Changes that reopened earlier work, newest kept (each item's detail cut to 200 characters). */
-  superseded: 10,
+  /** Bytes of one history line. */
+  historyLine: 400,
+  /** Bytes of why a reminder could not be delivered. */
+  errorText: 200,
+  /** Changes that reopened earlier work, newest kept (each item's detail cut to 200 bytes). */
+  superseded: 6,
   /** Earlier authentication method decisions, newest kept. */
   authMethodHistory: 10,
   /** Times the number of users was lowered, newest kept. */

@@ -29,6 +29,7 @@ export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
   rescheduleFollowUp: ['FM'],
   cancelFollowUp: ['FM'],
   moveToNextPhase: ['FM'],
+  deleteEngagement: ['FM'],
 };
 
 /** Who may record a stakeholder's answer for them, given in the meeting. */
@@ -46,7 +47,11 @@ export function rolesFor(action: Action): readonly Role[] {
 }
 
 /** Actions allowed before gate G1 (the kickoff): setting up who is who is not a playbook step. */
-export const BEFORE_KICKOFF: readonly ActionType[] = ['confirmKickoff', 'assignRole'];
+export const BEFORE_KICKOFF: readonly ActionType[] = [
+  'confirmKickoff',
+  'assignRole',
+  'deleteEngagement',
+];
 
 /** Actions that still make sense once the engagement has moved on to the next phase. */
 export const AFTER_MOVING_ON: readonly ActionType[] = [
@@ -55,6 +60,7 @@ export const AFTER_MOVING_ON: readonly ActionType[] = [
   'scheduleFollowUp',
   'rescheduleFollowUp',
   'cancelFollowUp',
+  'deleteEngagement',
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { Engagement, ReopenedItem, Stamp } from './engagement.js';
 import { LIMITS } from './limits.js';
+import { clipBytes } from './text-size.js';
 
 /** Something done that a change takes back: how it reads, who had done it, and how to undo it. */
 export interface ToReopen extends ReopenedItem {
@@ -20,7 +21,7 @@ export function reopen(draft: Engagement, by: Stamp, reason: string, items: ToRe
     items: items.map(({ what, was, detail }) => ({
       what,
       was: { by: was.by, byName: was.byName, at: was.at },
-      ...(detail ? { detail: detail.length > 200 ? `${detail.slice(0, 199)}…` : detail } : {}),
+      ...(detail ? { detail: clipBytes(detail, 200) } : {}),
     })),
   });
   if (draft.superseded.length > LIMITS.superseded)

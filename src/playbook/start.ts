@@ -5,6 +5,7 @@ import type { Actor, ConversationReference, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
 import { LIMITS } from './limits.js';
 import { isRefusal, refuse, type Refusal } from './refusal.js';
+import { tooLongMessage } from './steps/text.js';
 
 export interface StartInput {
   customer: string;
@@ -29,12 +30,8 @@ export function engagementIdFor(conversationId: string): string {
 export function startEngagement(input: StartInput, actor: Actor, now: Date): Engagement | Refusal {
   const customer = input.customer.trim().replace(/\s+/g, ' ');
   if (!customer) return refuse('invalid', 'Name the customer: start <customer name>.');
-  if (customer.length > LIMITS.customer) {
-    return refuse(
-      'invalid',
-      `The customer name is ${customer.length} characters long; at most ${LIMITS.customer} fit.`,
-    );
-  }
+  const long = tooLongMessage('customer name', customer, LIMITS.customer);
+  if (long) return refuse('invalid', long);
   if (actor.tenantId !== input.tenantId) {
     return refuse('otherTenant', 'An engagement can only be started from its own organization.');
   }
@@ -54,7 +51,7 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
     people: {
       [actor.id]: {
         id: actor.id,
-        name: actor.name,
+        name: started.byName,
         role: 'FM',
         ...(actor.teamsId ? { teamsId: actor.teamsId } : {}),
         assigned: started,

@@ -2,7 +2,13 @@ import { CosmosClient, type Container, type CosmosClientOptions } from '@azure/c
 import { DefaultAzureCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import type { Engagement } from '../playbook/engagement.js';
-import { mayHaveApplied, settleCreate, settleWrite, type OutcomeProbe } from './cosmos-outcome.js';
+import {
+  mayHaveApplied,
+  settleCreate,
+  settleDelete,
+  settleWrite,
+  type OutcomeProbe,
+} from './cosmos-outcome.js';
 import {
   OPERATION_TIMEOUT_MS,
   RESOLVE_RESERVE_MS,
@@ -124,6 +130,29 @@ export class CosmosEngagementStore implements EngagementStore {
         'unanswered write fenced off: not saved',
       );
       throw new StoreUnavailableError(undefined, { cause: err });
+    }
+  }
+
+  async delete(engagementId: string, etag: string): Promise<void> {
+    const signal = this.signal('delete', engagementId, RESOLVE_RESERVE_MS);
+    try {
+      await this.container.item(engagementId, engagementId).delete({
+        accessCondition: { type: 'IfMatch', condition: etag },
+        abortSignal: signal,
+      });
+    } catch (err) {
+      if (isConflict(err)) throw new StoreConflictError();
+      if (!mayHaveApplied(err)) throw this.unavailable('delete', engagementId, err);
+      this.logOutcomeUnknown('delete', engagementId, err);
+      const deleted = await settleDelete(this.probe(engagementId), etag).catch((e: unknown) => {
+        if (e instanceof StoreConflictError) throw e;
+        throw this.unavailable('delete', engagementId, e);
+      });
+      if (!deleted)
+        throw new StoreUnavailableError(
+          'Not deleted: the database did not answer in time. Please try again.',
+          { cause: err },
+        );
     }
   }
 

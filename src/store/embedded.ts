@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Engagement } from '../playbook/engagement.js';
-import { removeTempFiles, writeFileAtomic } from './atomic-file.js';
+import { removeFileDurably, removeTempFiles, writeFileAtomic } from './atomic-file.js';
 import { checkDocument, fromStored } from './document.js';
 import { KeyedQueue } from './keyed-queue.js';
 import {
@@ -111,6 +111,19 @@ export class EmbeddedEngagementStore implements EngagementStore {
     return this.writeUnless(engagement, () =>
       this.index.get(engagement.id)?.etag !== etag ? new StoreConflictError() : undefined,
     );
+  }
+
+  async delete(engagementId: string, etag: string): Promise<void> {
+    this.assertOpen();
+    await this.writes.run(engagementId, async () => {
+      if (this.index.get(engagementId)?.etag !== etag) throw new StoreConflictError();
+      try {
+        await removeFileDurably(this.pathFor(engagementId));
+      } catch (err) {
+        throw this.unavailable('delete', engagementId, err);
+      }
+      this.index.delete(engagementId);
+    });
   }
 
   async dueReminders(now: string, limit: number): Promise<Versioned[]> {

@@ -38,6 +38,7 @@ function watched(store: EngagementStore, ticks: Tick[]): EngagementStore {
     get: (id) => store.get(id),
     create: (e) => store.create(e),
     replace: (e, etag) => store.replace(e, etag),
+    delete: (id, etag) => store.delete(id, etag),
     close: () => store.close(),
     async dueReminders(at, limit) {
       const due = await store.dueReminders(at, limit);
@@ -127,8 +128,9 @@ describe('follow-ups and their reminders', () => {
         conversationInvited: bdm.aadObjectId,
       }),
     );
+    // The zone as the card shows it: Markdown-escaped, read as "America/New_York".
     expect(saved).toMatch(
-      /for Wed, 3 Jun 2026, 10:00 \(America\/New_York\), inviting Nestor Wilke/,
+      /for Wed, 3 Jun 2026, 10:00 \(America\/New\\_York\), inviting Nestor Wilke/,
     );
   });
 

@@ -394,6 +394,11 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
     action('summary', { type: 'moveToNextPhase', phases: ['Conduct Security Workshops'] }),
   ],
   [
+    'engagement.delete',
+    { card: 'summary', confirmCustomer: ' Contoso Ltd ' },
+    action('summary', { type: 'deleteEngagement', confirmation: 'Contoso Ltd' }),
+  ],
+  [
     'engagement.start',
     { card: 'help', customer: '  Fabrikam   Inc ' },
     { kind: 'start', customer: 'Fabrikam Inc' },

@@ -31,10 +31,19 @@ function gateRefusal(e: Engagement, type: ActionType, actor = SCENARIOS[type].by
 
 describe('G1: nothing starts before the FM confirms the kickoff call', () => {
   const KICKOFF = 'the FastTrack manager confirms the kickoff call is completed';
-  const gated = ACTION_TYPES.filter((t) => t !== 'confirmKickoff' && t !== 'assignRole');
+  const gated = ACTION_TYPES.filter(
+    (t) => t !== 'confirmKickoff' && t !== 'assignRole' && t !== 'deleteEngagement',
+  );
 
-  test('every action but confirmKickoff and assignRole is gated', () => {
+  test('every action but confirmKickoff, assignRole and deleteEngagement is gated', () => {
     expect(gated).toHaveLength(20);
+  });
+
+  test('the FM can delete the engagement before the kickoff (the customer may ask any time)', () => {
+    const e = withPeople();
+    expect(
+      apply(e, { type: 'deleteEngagement', confirmation: e.customer }, FM, BUILD_TIME).ok,
+    ).toBe(true);
   });
 
   test.each(gated)('%s is refused before the kickoff, naming the kickoff', (type) => {

@@ -164,6 +164,11 @@ export const SCENARIOS: { [T in ActionType]: Scenario } = {
     action: { type: 'moveToNextPhase', phases: ['Conduct Security Workshops'] },
     by: FM,
   },
+  deleteEngagement: {
+    state: kickedOff,
+    action: { type: 'deleteEngagement', confirmation: ' contoso  LTD ' },
+    by: FM,
+  },
 };
 
 export const ACTION_TYPES = Object.keys(SCENARIOS) as ActionType[];

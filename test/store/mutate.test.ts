@@ -35,6 +35,7 @@ function alwaysLosing(inner: EngagementStore, writes: string[]): EngagementStore
       throw new StoreConflictError();
     },
     dueReminders: (now, limit) => inner.dueReminders(now, limit),
+    delete: (id, etag) => inner.delete(id, etag),
     close: () => inner.close(),
   };
 }
@@ -119,6 +120,7 @@ describe('EngagementWriter', () => {
       create: (e) => store.create(e),
       replace: (e, etag) => store.replace(e, etag),
       dueReminders: (now, limit) => store.dueReminders(now, limit),
+      delete: (id, etag) => store.delete(id, etag),
       close: () => store.close(),
     };
     const writer = new EngagementWriter(gated);

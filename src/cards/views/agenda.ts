@@ -4,11 +4,11 @@ import {
   SELF_ASSESSMENT_AREAS,
   STEPS,
 } from '../../playbook/catalog.js';
-import { answeredBy } from '../../playbook/engagement.js';
 import { gate } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { localDateAndTime, sayInstant } from '../../playbook/time.js';
-import { byWhen, clip, names } from '../format.js';
+import { answered, byWhen, names } from '../format.js';
+import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, peopleChoices, personName, type ViewContext } from './common.js';
 import { linkButtons } from './guidance.js';
@@ -21,7 +21,7 @@ export function agendaView(ctx: ViewContext): View {
   const conversation = e?.conversation;
   const acks = conversation ? Object.entries(conversation.acknowledgements) : [];
   const topics = AGENDA_TOPICS.map((t) => {
-    const who = acks.filter(([, a]) => a.topics.includes(t.id)).map(([, a]) => answeredBy(a));
+    const who = acks.filter(([, a]) => a.topics.includes(t.id)).map(([, a]) => answered(a));
     return {
       title: t.title,
       value: who.length ? `Acknowledged by ${names(who)}` : 'Not acknowledged yet',
@@ -44,7 +44,7 @@ export function agendaView(ctx: ViewContext): View {
   return {
     ...baseView(ctx, 'agenda', nav('licensing', 'identity', 'status')),
     scheduledText: scheduledFor
-      ? `Scheduled for ${sayInstant(scheduledFor, zone)} (by ${conversation?.scheduled?.byName ?? 'the FastTrack Manager'}). Invited: ${names(invited, 8) || 'nobody yet'}.`
+      ? `Scheduled for ${sayInstant(scheduledFor, zone)} (by ${typed(conversation?.scheduled?.byName ?? 'the FastTrack Manager', NAME_BYTES)}). Invited: ${names(invited, 8) || 'nobody yet'}.`
       : 'Not scheduled yet.',
     delivered: !!conversation?.delivered,
     deliveredText: conversation?.delivered
@@ -82,7 +82,7 @@ export function agendaView(ctx: ViewContext): View {
     questions: questions
       .slice(-MAX_QUESTIONS_SHOWN)
       .reverse()
-      .map((q) => ({ title: q.byName, value: clip(q.text, 400) })),
+      .map((q) => ({ title: typed(q.byName, NAME_BYTES), value: typed(q.text, 400) })),
     hasQuestions: questions.length > 0,
     moreQuestions:
       questions.length > MAX_QUESTIONS_SHOWN

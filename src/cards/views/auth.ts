@@ -1,7 +1,7 @@
 import { AUTH_METHODS, titleOf } from '../../playbook/catalog.js';
-import { answeredBy } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { byWhen, clip, names } from '../format.js';
+import { answered, byWhen, names } from '../format.js';
+import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, choices, nav, peopleChoices, type ViewContext } from './common.js';
 import { gateView, linkButtons } from './guidance.js';
@@ -16,7 +16,7 @@ export function authView(ctx: ViewContext): View {
   const methods = AUTH_METHODS.map((m) => {
     const who = preferences
       .filter((p) => p.method === m.id)
-      .map((p) => (p.comment ? `${answeredBy(p)} ("${clip(p.comment, 120)}")` : answeredBy(p)));
+      .map((p) => (p.comment ? `${answered(p)} ("${typed(p.comment, 120)}")` : answered(p)));
     return {
       title: m.title,
       value: who.length ? `Preferred by ${names(who, 4)}` : 'No preference stated',
@@ -32,14 +32,14 @@ export function authView(ctx: ViewContext): View {
     decision: auth
       ? [
           { title: 'Method', value: titleOf(AUTH_METHODS, auth.method) },
-          { title: 'Rationale', value: clip(auth.rationale, 600) },
-          { title: 'Decided by', value: auth.decidedBy },
+          { title: 'Rationale', value: typed(auth.rationale, 600) },
+          { title: 'Decided by', value: typed(auth.decidedBy, NAME_BYTES) },
           { title: 'Recorded by', value: byWhen(auth, zone) },
         ]
       : [],
     earlier: earlier.map((d) => ({
       title: titleOf(AUTH_METHODS, d.method),
-      value: `decided by ${d.decidedBy}, recorded by ${byWhen(d, zone)}: ${clip(d.rationale, 200)}`,
+      value: `decided by ${typed(d.decidedBy, NAME_BYTES)}, recorded by ${byWhen(d, zone)}: ${typed(d.rationale, 200)}`,
     })),
     hasEarlier: earlier.length > 0,
     g2: gateView('G2', e, req.now),

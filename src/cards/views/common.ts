@@ -1,11 +1,12 @@
 import { allowedVerbs, rolesFor, type Verb } from '../../door/allowed.js';
 import type { CardName } from '../../door/card-names.js';
 import { ACTION_VERB_LIST, type ActionVerb } from '../../door/verbs/index.js';
-import { NEXT_PHASES, ROLE_LABELS, type Role } from '../../playbook/catalog.js';
+import { ROLE_LABELS, type Role } from '../../playbook/catalog.js';
 import { SUPPORT_AREAS, titleOf } from '../../playbook/catalog.js';
 import type { Engagement, Preparation } from '../../playbook/engagement.js';
 import { byWhen, clip, fitting, names } from '../format.js';
 import type { CardRequest, View } from '../types.js';
+import { MESSAGE_BYTES, NAME_BYTES, typed } from '../text.js';
 
 /** Everything a view model needs to know about one request. */
 export interface ViewContext {
@@ -70,7 +71,7 @@ export function nav(...cards: CardName[]): Nav[] {
 function subtitle(ctx: ViewContext): string {
   const { e, shared, role } = ctx;
   const parts: string[] = [];
-  if (e) parts.push(e.customer);
+  if (e) parts.push(typed(e.customer, NAME_BYTES));
   if (!shared) parts.push(role ? `your view as ${ROLE_LABELS[role]}` : 'your view');
   return parts.join(' · ');
 }
@@ -78,12 +79,13 @@ function subtitle(ctx: ViewContext): string {
 /** What stops the card's forms: no engagement, not a member, gate G1, or the phase is over. */
 function notice(ctx: ViewContext, card: CardName): string {
   const { e, shared, role } = ctx;
+  if (!e && ctx.req.storeFailed) return "This chat's engagement cannot be read right now.";
   if (!e)
     return card === 'help' || card === 'welcome' ? '' : 'There is no engagement in this chat yet.';
   if (!shared && !role)
-    return `You are not part of the engagement with ${e.customer}: ask the FastTrack Manager to give you a role.`;
+    return `You are not part of the engagement with ${typed(e.customer, NAME_BYTES)}: ask the FastTrack Manager to give you a role.`;
   if (e.movedOn)
-    return `The engagement moved on to ${NEXT_PHASES.join(', ')} (${byWhen(e.movedOn, ctx.zone)}); Deploy Securely is closed.`;
+    return `The engagement moved on to ${e.movedOn.phases.join(', ')} (${byWhen(e.movedOn, ctx.zone)}); Deploy Securely is closed.`;
   if (!e.kickoff && card !== 'roles' && card !== 'help' && card !== 'welcome') {
     return 'Gate G1: nothing starts before the FastTrack Manager confirms the kickoff call (on the roles card).';
   }
@@ -115,7 +117,7 @@ export function baseView(ctx: ViewContext, card: CardName, links: Nav[]): View {
     title: CARD_TITLES[card],
     subtitle: subtitle(ctx),
     hasMessage: !!message?.text,
-    messageText: message?.text ?? '',
+    messageText: typed(message?.text ?? '', MESSAGE_BYTES),
     messageColor: message ? MESSAGE_STYLE[message.kind] : 'default',
     messageStyle: message ? MESSAGE_STYLE[message.kind] : 'default',
     shared: ctx.shared,
@@ -128,8 +130,10 @@ export function baseView(ctx: ViewContext, card: CardName, links: Nav[]): View {
   };
 }
 
+/** A person's name as a card shows it (as text), or who they were. */
 export function personName(e: Engagement, id: string): string {
-  return e.people[id]?.name ?? 'someone no longer in the engagement';
+  const name = e.people[id]?.name;
+  return name === undefined ? 'someone no longer in the engagement' : typed(name, NAME_BYTES);
 }
 
 /** ChoiceSet choices. */
@@ -139,13 +143,14 @@ export function choices(
   return list.map((item) => ({ title: item.title, value: item.id }));
 }
 
-/** Characters of card JSON one list of people to choose from may take (cards stay under 28 KB). */
+/** Bytes of card JSON one list of people to choose from may take (cards stay under 28 KB). */
 const PEOPLE_CHOICES_BUDGET = 1500;
 
 /** The engagement's people (or only its stakeholders) to choose from, "Ana Ruiz (BDM)", within a budget. */
 export function peopleChoices(
   e: Engagement | undefined,
   only?: Role,
+  budget = PEOPLE_CHOICES_BUDGET,
 ): { title: string; value: string }[] {
   const people = e ? Object.values(e.people).filter((p) => !only || p.role === only) : [];
   return fitting(
@@ -153,17 +158,17 @@ export function peopleChoices(
       title: clip(p.title ? `${p.name} (${p.title})` : `${p.name} (${ROLE_LABELS[p.role]})`, 80),
       value: p.id,
     })),
-    PEOPLE_CHOICES_BUDGET,
+    budget,
   );
 }
 
-/** The customer's requirements and what FastTrack covers, as facts (texts cut at `max`). */
+/** The customer's requirements and what FastTrack covers, as facts (texts as typed, cut at `max` bytes). */
 export function preparationFacts(p: Preparation, max: number): { title: string; value: string }[] {
   const areas = p.supportAreas.map((a) => titleOf(SUPPORT_AREAS, a).split(':')[0] ?? a);
   return [
-    { title: 'Business requirements', value: clip(p.businessRequirements, max) || '—' },
-    { title: 'Deployment requirements', value: clip(p.deploymentRequirements, max) || '—' },
+    { title: 'Business requirements', value: typed(p.businessRequirements, max) || '—' },
+    { title: 'Deployment requirements', value: typed(p.deploymentRequirements, max) || '—' },
     { title: 'FastTrack covers', value: names(areas, 10) || '—' },
-    ...(p.supportNote ? [{ title: 'Note', value: clip(p.supportNote, max) }] : []),
+    ...(p.supportNote ? [{ title: 'Note', value: typed(p.supportNote, max) }] : []),
   ];
 }

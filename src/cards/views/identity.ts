@@ -4,11 +4,12 @@ import { identityStepApplies, identityStepDone, pathOf } from '../../playbook/fa
 import { LIMITS } from '../../playbook/limits.js';
 import { pathText } from '../../playbook/outputs.js';
 import { byWhen, clip } from '../format.js';
+import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { gateView, linkButtons } from './guidance.js';
 
-/** How many reopenings a card lists (the export has them all). */
+/** How many reopenings a card lists (the summary document has them all). */
 const MAX_REOPENED_SHOWN = 3;
 
 /** What later changes reopened, newest first: what, who had done it, and why it was reopened. */
@@ -19,7 +20,7 @@ export function reopenedView(e: Engagement | undefined, zone: string) {
     .map((r) => ({
       title: `Reopened by ${byWhen(r, zone)}: ${clip(r.reason, 200)}`,
       items: r.items.map((i) => ({
-        text: `• ${clip(i.what, 200)} (had been done by ${i.was.byName})`,
+        text: `• ${clip(i.what, 200)} (had been done by ${typed(i.was.byName, NAME_BYTES)})`,
       })),
     }));
 }
@@ -62,7 +63,7 @@ export function identityView(ctx: ViewContext): View {
       ...base,
       done: !!entry,
       detail: entry
-        ? `${byWhen(entry, zone)}${entry.note ? `: ${clip(entry.note, 300)}` : ''}`
+        ? `${byWhen(entry, zone)}${entry.note ? `: ${typed(entry.note, 300)}` : ''}`
         : 'To do',
       canComplete: ctx.can['identity.complete'] && !entry && next?.id === s.id,
       isAuth: false,

@@ -11,6 +11,7 @@ import { LIMITS } from '../../playbook/limits.js';
 import { pathText } from '../../playbook/outputs.js';
 import { byWhen, names } from '../format.js';
 import type { View } from '../types.js';
+import { typed } from '../text.js';
 import { baseView, choices, nav, preparationFacts, type ViewContext } from './common.js';
 import { linkButtons } from './guidance.js';
 
@@ -47,7 +48,7 @@ export function licensingView(ctx: ViewContext): View {
         ...(licensing.emsNotDeployed
           ? [{ title: 'EMS', value: 'Owned but not deployed: an EMS re-engagement' }]
           : []),
-        ...(licensing.notes ? [{ title: 'Notes', value: licensing.notes }] : []),
+        ...(licensing.notes ? [{ title: 'Notes', value: typed(licensing.notes, 3000) }] : []),
         { title: 'Recorded by', value: byWhen(licensing, zone) },
       ]
     : [];

@@ -1,15 +1,17 @@
 import { NEXT_PHASES, NEXT_STEPS } from '../../playbook/catalog.js';
 import { gate } from '../../playbook/gates.js';
 import { keyOutputs, type FeatureOutput } from '../../playbook/outputs.js';
+import { LIMITS } from '../../playbook/limits.js';
 import { recommendedPhases } from '../../playbook/steps/phase.js';
 import { sayDate } from '../../playbook/time.js';
-import { byWhen, clip } from '../format.js';
+import { answered, byWhen } from '../format.js';
+import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, preparationFacts, type ViewContext } from './common.js';
 import { followUpItem, MAX_FOLLOW_UPS_SHOWN } from './followup.js';
 import { linkButtons } from './guidance.js';
 
-/** How many self-assessments the summary lists (the export has them all). */
+/** How many self-assessments the summary lists (the summary document has them all). */
 const MAX_ASSESSMENTS_SHOWN = 8;
 
 const fact = (f: FeatureOutput, value: string) => ({
@@ -30,6 +32,11 @@ export function summaryView(ctx: ViewContext): View {
   const recommended = e ? recommendedPhases(e) : [...NEXT_PHASES];
   const preparation = e?.preparation;
   const assessments = outputs?.selfAssessments ?? [];
+  /** Who decided a feature, names as text (and who recorded it for them in the meeting). */
+  const by = (f: FeatureOutput) => {
+    const d = e?.workshop.decisions[f.id];
+    return d ? answered(d) : '';
+  };
   return {
     ...baseView(ctx, 'summary', nav('status', 'followup')),
     hasEngagement: !!e,
@@ -37,19 +44,19 @@ export function summaryView(ctx: ViewContext): View {
     auth: outputs?.authMethod
       ? [
           { title: 'Method', value: outputs.authMethod.title },
-          { title: 'Rationale', value: clip(outputs.authMethod.rationale, 600) },
-          { title: 'Decided by', value: outputs.authMethod.decidedBy },
+          { title: 'Rationale', value: typed(outputs.authMethod.rationale, 600) },
+          { title: 'Decided by', value: typed(outputs.authMethod.decidedBy, NAME_BYTES) },
         ]
       : [],
-    enabled: outputs?.enabled.map((f) => fact(f, `enable now (${f.decidedBy ?? ''})`)) ?? [],
+    enabled: outputs?.enabled.map((f) => fact(f, `enable now (${by(f)})`)) ?? [],
     planned:
       outputs?.planned.map((f) =>
-        fact(f, `planned for ${sayDate(f.targetDate ?? '')} (${f.decidedBy ?? ''})`),
+        fact(f, `planned for ${sayDate(f.targetDate ?? '')} (${by(f)})`),
       ) ?? [],
     notPlanned:
       outputs?.notPlanned.map((f) => ({
         title: f.title,
-        value: `${clip(f.reason ?? '', 400)} (${f.decidedBy ?? ''})`,
+        value: `${typed(f.reason ?? '', 400)} (${by(f)})`,
       })) ?? [],
     undecided: outputs?.undecided.map((f) => fact(f, 'no decision yet')) ?? [],
     hasEnabled: !!outputs?.enabled.length,
@@ -60,7 +67,7 @@ export function summaryView(ctx: ViewContext): View {
       ? `${outputs.stakeholdersAcknowledged} of ${outputs.stakeholders} stakeholder(s) acknowledged the agenda.`
       : '',
     assessments: assessments.slice(0, MAX_ASSESSMENTS_SHOWN).map((a) => ({
-      title: a.name,
+      title: typed(a.name, NAME_BYTES),
       value: a.levels.map((l) => `${l.area.replace(' security', '')}: ${l.level}`).join(' · '),
     })),
     hasAssessments: assessments.length > 0,
@@ -70,7 +77,7 @@ export function summaryView(ctx: ViewContext): View {
       ? upcoming.slice(0, MAX_FOLLOW_UPS_SHOWN).map((f) => followUpItem(e, f, zone))
       : [],
     hasFollowUps: upcoming.length > 0,
-    nextSteps: NEXT_STEPS.map((s, i) => ({ text: `${i + 1}. ${s.title}` })),
+    nextSteps: NEXT_STEPS.map((s) => ({ text: `• ${s.title}` })),
     nextStepLinks: linkButtons(
       NEXT_STEPS.flatMap((s) => s.links).filter((l) => l !== 'securityConversationDeck'),
     ),
@@ -89,5 +96,10 @@ export function summaryView(ctx: ViewContext): View {
     downloads: req.downloads ?? [],
     hasDownloads: !!req.downloads?.length,
     downloadsNote: req.downloadsNote ?? '',
+    showDelete: ctx.can['engagement.delete'],
+    deleteWarning: e
+      ? `Deletes everything recorded for ${typed(e.customer, NAME_BYTES)} (people, answers, decisions, the hand-off, follow-ups and their reminders), for good. Export first to keep the summary and the hand-off.`
+      : '',
+    customerMax: LIMITS.customer,
   };
 }

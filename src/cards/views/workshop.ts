@@ -9,14 +9,15 @@ import {
   WORKSHOP_TOPICS,
 } from '../../playbook/catalog.js';
 import { contradictions } from '../../playbook/contradictions.js';
-import { answeredBy, type Engagement, type FeatureDecision } from '../../playbook/engagement.js';
+import type { Engagement, FeatureDecision } from '../../playbook/engagement.js';
 import { pathOf } from '../../playbook/facts.js';
 import { gate } from '../../playbook/gates.js';
 import { CA_NEEDS_P1 } from '../../playbook/licences.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { pathText } from '../../playbook/outputs.js';
 import { sayDate, sayInstant } from '../../playbook/time.js';
-import { byWhen, clip, count } from '../format.js';
+import { answered, byWhen, count } from '../format.js';
+import { typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, peopleChoices, type ViewContext } from './common.js';
 import { gateView, linkButtons } from './guidance.js';
@@ -24,15 +25,24 @@ import { gateView, linkButtons } from './guidance.js';
 const CA_STATE_LABELS = { none: 'None', planned: 'Planned', created: 'Created' } as const;
 const AVAILABILITY_COLOR = { included: 'good', missing: 'attention', unknown: 'default' } as const;
 
+/**
+ * Bytes of card JSON the decision line of a feature gives the reason and each name: the six lines
+ * sit beside each feature's form (which holds the whole reason) in a card under 28 KB.
+ */
+const REASON_BYTES = 120;
+const LINE_NAME_BYTES = 48;
+/** Bytes of card JSON the stakeholders to record a decision for may take, beside the six forms. */
+const STAKEHOLDER_CHOICES_BYTES = 800;
+
 function decisionText(d: FeatureDecision | undefined, zone: string): string {
   if (!d) return 'Not decided yet';
   const what =
     d.choice === 'planned'
       ? `Planned for ${sayDate(d.targetDate ?? '')}`
       : d.choice === 'notPlanned'
-        ? `Not planned: ${clip(d.reason ?? '', 300)}`
+        ? `Not planned: ${typed(d.reason ?? '', REASON_BYTES)}`
         : FEATURE_CHOICE_LABELS[d.choice];
-  return `${what} (${answeredBy(d)}, ${sayInstant(d.at, zone)})`;
+  return `${what} (${answered(d, LINE_NAME_BYTES)}, ${sayInstant(d.at, zone)})`;
 }
 
 /** The CA policies as the workshop shows them: 4.6 is the policy for administrators on the CA path. */
@@ -111,7 +121,7 @@ export function workshopView(ctx: ViewContext): View {
     features,
     choiceChoices: FEATURE_CHOICES.map((c) => ({ title: FEATURE_CHOICE_LABELS[c], value: c })),
     featureChoices: FEATURES.map((f) => ({ title: f.title, value: f.id })),
-    stakeholderChoices: peopleChoices(e, 'stakeholder'),
+    stakeholderChoices: peopleChoices(e, 'stakeholder', STAKEHOLDER_CHOICES_BYTES),
     showDecideFor: ctx.can['workshop.decideFor'],
     reasonMax: LIMITS.shortText,
     caAvailable: path === 'ca',

@@ -3,9 +3,10 @@ import { NEXT_PHASES } from '../../playbook/catalog.js';
 import type { HandoffForm, SaasApp } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { verb } from '../entry.js';
-import { input, many, text, tooLongMessage } from '../fields.js';
+import { tooLongMessage } from '../../playbook/steps/text.js';
+import { input, many, text } from '../fields.js';
 
-/** SaaS app names, one per line (blank lines skipped), each at most LIMITS.name characters. */
+/** SaaS app names, one per line (blank lines skipped), each at most LIMITS.name bytes as stored. */
 function appLines(label: string) {
   return input().transform((v, ctx): string[] => {
     if (v !== undefined && v !== null && typeof v !== 'string') {
@@ -16,13 +17,14 @@ function appLines(label: string) {
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean);
-    const long = lines.find((l) => l.length > LIMITS.name);
-    if (long) {
-      ctx.addIssue({
-        code: 'custom',
-        message: tooLongMessage(`SaaS app name "${long.slice(0, 40)}…"`, long.length, LIMITS.name),
-      });
-      return z.NEVER;
+    for (const line of lines) {
+      // Its first 40 characters name it (never half an emoji).
+      const start = [...line].slice(0, 40).join('');
+      const long = tooLongMessage(`SaaS app name "${start}…"`, line, LIMITS.name);
+      if (long) {
+        ctx.addIssue({ code: 'custom', message: long });
+        return z.NEVER;
+      }
     }
     return lines;
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, STAKEHOLDER_TITLES, SUPPORT_AREAS } from '../../playbook/catalog.js';
+import { nameOf } from '../../playbook/engagement.js';
 import { ADD_ONS, LICENCES } from '../../playbook/licences.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { many, oneOf, optionalOneOf, text, toggle } from '../fields.js';
@@ -31,7 +32,7 @@ export const SETUP_VERBS = {
         return { invalid: 'That person is not in this chat: choose someone from the list.' };
       if (v.role === 'stakeholder' && !v.title)
         return { invalid: 'A stakeholder needs a title (BDM, Security Analyst, …).' };
-      const name = member.name.trim().slice(0, LIMITS.name) || 'Someone';
+      const name = nameOf(member);
       return {
         type: 'assignRole',
         personId: member.id,

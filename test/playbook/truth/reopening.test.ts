@@ -4,6 +4,7 @@
  */
 import { gate } from '../../../src/playbook/gates.js';
 import { LIMITS } from '../../../src/playbook/limits.js';
+import { jsonBytes } from '../../../src/playbook/text-size.js';
 import { BUILD_TIME, FE, FM, identityThrough, kickedOff, step } from '../builders.js';
 
 describe('reopened work in the record', () => {
@@ -22,7 +23,7 @@ describe('reopened work in the record', () => {
     }
     expect(e.superseded).toHaveLength(LIMITS.superseded);
     const detail = e.superseded.at(-1)?.items[0]?.detail ?? '';
-    expect(detail).toHaveLength(200);
+    expect(jsonBytes(detail)).toBe(200);
     expect(detail.endsWith('…')).toBe(true);
   });
 });

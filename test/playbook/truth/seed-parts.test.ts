@@ -57,7 +57,7 @@ describe('preparing the M365 Security Conversation', () => {
       FM,
       { ...prepare, supportNote: 'x'.repeat(501) },
       'invalid',
-      /note on what FastTrack covers is 501 characters long; at most 500 fit/,
+      /The note on what FastTrack covers is too long: shorten it by about 1 character\./,
     );
   });
 });
