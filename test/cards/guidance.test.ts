@@ -8,7 +8,16 @@ import { CARD_NAMES } from '../../src/door/card-names.js';
 import { FEATURES, TASKS } from '../../src/playbook/catalog.js';
 import { LINKS } from '../../src/playbook/links.js';
 import { NAMES, RETIRED_NAMES } from '../../src/playbook/names.js';
-import { BDM, complete, EngagementBuilder, FE, FM, midway, NOW } from '../support/engagements.js';
+import {
+  BDM,
+  complete,
+  EngagementBuilder,
+  FE,
+  FM,
+  midway,
+  NOW,
+  onSecurityDefaults,
+} from '../support/engagements.js';
 import { objects, visibleText } from './adaptive.js';
 import { request, STATES, VIEWERS } from './matrix.js';
 
@@ -17,17 +26,7 @@ const KNOWN_URLS = new Set(Object.values(LINKS).map((l) => l.url));
 const openUrls = (json: Record<string, unknown>) =>
   objects(json).filter((o) => o.type === 'Action.OpenUrl');
 
-/** Office 365 E3 only: the security-defaults path, Prepare Identity through 4.6 in that form. */
-const securityDefaults = () =>
-  EngagementBuilder.start('Fabrikam')
-    .roles()
-    .kickoff()
-    .licensing(['o365e3'])
-    .conversation()
-    .forests()
-    .authMethod()
-    .identityReady()
-    .build();
+const securityDefaults = () => onSecurityDefaults().build();
 
 describe('guidance links', () => {
   test.each(CARD_NAMES)('the %s card links only to the playbook’s Microsoft pages', (card) => {

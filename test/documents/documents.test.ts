@@ -15,6 +15,7 @@ import {
   FM,
   midway,
   movedOn,
+  onSecurityDefaults,
   SME,
 } from '../support/engagements.js';
 
@@ -168,14 +169,7 @@ describe('the hand-off document', () => {
   });
 
   test('on the security-defaults path, says security defaults and no Conditional Access', () => {
-    const e = EngagementBuilder.start()
-      .roles()
-      .kickoff()
-      .licensing(['o365e3'])
-      .conversation()
-      .forests()
-      .authMethod()
-      .identityReady()
+    const e = onSecurityDefaults()
       .act(BDM, { type: 'decideFeature', feature: 'mfaAllUsers', choice: 'enable' })
       .act(FE, { type: 'recordMfaRegistration', registered: 40, total: 50 })
       .act(FE, { type: 'deliverWorkshop' })

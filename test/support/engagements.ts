@@ -291,6 +291,16 @@ export const complete = () =>
 /** Complete and moved on to the next phase. */
 export const movedOn = () =>
   new EngagementBuilder(complete(), new Date('2025-03-20T09:00:00.000Z')).moveOn().build();
+/** Office 365 E3 only: the security-defaults path, Prepare Identity through 4.6 in that form (to go on from). */
+export const onSecurityDefaults = () =>
+  EngagementBuilder.start('Fabrikam')
+    .roles()
+    .kickoff()
+    .licensing(['o365e3'])
+    .conversation()
+    .forests()
+    .authMethod()
+    .identityReady();
 /** After the first follow-ups: render cards about follow-ups with reminders at this moment. */
 export const LATER = new Date('2025-04-20T10:00:00.000Z');
 /**
