@@ -31,9 +31,11 @@ function gateRefusal(e: Engagement, type: ActionType, actor = SCENARIOS[type].by
 
 describe('G1: nothing starts before the FM confirms the kickoff call', () => {
   const KICKOFF = 'the FastTrack manager confirms the kickoff call is completed';
-  const gated = ACTION_TYPES.filter((t) => t !== 'confirmKickoff' && t !== 'assignRole');
+  // Setting up who is who is not a playbook step: roles, and handing the FM role over.
+  const setup = ['confirmKickoff', 'assignRole', 'handOverFm'];
+  const gated = ACTION_TYPES.filter((t) => !setup.includes(t));
 
-  test('every action but confirmKickoff and assignRole is gated', () => {
+  test('every action but confirming the kickoff, assigning roles and handing over is gated', () => {
     expect(gated).toHaveLength(19);
   });
 
