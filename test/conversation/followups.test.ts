@@ -39,6 +39,8 @@ function watched(store: EngagementStore, ticks: Tick[]): EngagementStore {
     create: (e) => store.create(e),
     replace: (e, etag) => store.replace(e, etag),
     close: () => store.close(),
+    getIndex: (key) => store.getIndex(key),
+    putIndex: (doc, etag) => store.putIndex(doc, etag),
     async dueReminders(at, limit) {
       const due = await store.dueReminders(at, limit);
       ticks.push({ now: at, due: due.length });

@@ -32,6 +32,8 @@ function counting(store: EngagementStore): EngagementStore & { writes: number } 
       store.replace(e, etag)
     ),
     dueReminders: (now: string, limit: number) => store.dueReminders(now, limit),
+    getIndex: (key: string) => store.getIndex(key),
+    putIndex: (...args: Parameters<EngagementStore['putIndex']>) => store.putIndex(...args),
     close: () => store.close(),
   };
   return counted;

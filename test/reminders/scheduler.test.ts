@@ -87,6 +87,8 @@ describe('ReminderScheduler against one Cosmos DB container', () => {
         return storeB.replace(x, etag);
       },
       dueReminders: (now, limit) => storeB.dueReminders(now, limit),
+      getIndex: (key) => storeB.getIndex(key),
+      putIndex: (doc, etag) => storeB.putIndex(doc, etag),
       close: () => storeB.close(),
     };
     const sendsA = new RecordingSender();

@@ -80,6 +80,8 @@ describe('answers to one engagement on Cosmos DB', () => {
       create: (e) => a.create(e),
       replace: (e, etag) => a.replace(e, etag),
       dueReminders: (now, limit) => a.dueReminders(now, limit),
+      getIndex: (key) => a.getIndex(key),
+      putIndex: (doc, etag) => a.putIndex(doc, etag),
       close: () => a.close(),
     };
     cosmos.server().resetRequests();

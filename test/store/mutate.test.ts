@@ -35,6 +35,8 @@ function alwaysLosing(inner: EngagementStore, writes: string[]): EngagementStore
       throw new StoreConflictError();
     },
     dueReminders: (now, limit) => inner.dueReminders(now, limit),
+    getIndex: (key) => inner.getIndex(key),
+    putIndex: (doc, etag) => inner.putIndex(doc, etag),
     close: () => inner.close(),
   };
 }
@@ -119,6 +121,8 @@ describe('EngagementWriter', () => {
       create: (e) => store.create(e),
       replace: (e, etag) => store.replace(e, etag),
       dueReminders: (now, limit) => store.dueReminders(now, limit),
+      getIndex: (key) => store.getIndex(key),
+      putIndex: (doc, etag) => store.putIndex(doc, etag),
       close: () => store.close(),
     };
     const writer = new EngagementWriter(gated);
