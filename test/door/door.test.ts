@@ -10,6 +10,15 @@ const ctx: DoorContext = {
   members: [
     { id: 'aad-ana', name: 'Ana Ruiz' },
     { id: 'aad-erik', name: 'Erik Lund' },
+    {
+      id: 'aad-gus',
+      name: 'Gus Guest',
+      teamsId: '29:gus',
+      tenantId: 'tenant-contoso',
+      userRole: 'guest',
+      email: 'Gus@FastTrack.example',
+    },
+    { id: 'aad-gone', name: 'Gone Person', departed: true },
   ],
 };
 
@@ -42,6 +51,45 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
     'roles.assign',
     { card: 'roles', personId: 'aad-erik', role: 'none' },
     action('roles', { type: 'assignRole', personId: 'aad-erik', name: 'Erik Lund', role: 'none' }),
+  ],
+  [
+    'roles.assign',
+    // What the card sends names the person; everything else comes from Teams' member list.
+    { card: 'roles', personId: 'aad-gus', role: 'SME', name: 'Forged', email: 'x@evil.example' },
+    action('roles', {
+      type: 'assignRole',
+      personId: 'aad-gus',
+      name: 'Gus Guest',
+      teamsId: '29:gus',
+      homeTenantId: 'tenant-contoso',
+      userRole: 'guest',
+      email: 'gus@fasttrack.example',
+      role: 'SME',
+    }),
+  ],
+  [
+    'roles.assign',
+    { card: 'roles', personId: 'aad-gone', role: 'none' },
+    action('roles', {
+      type: 'assignRole',
+      personId: 'aad-gone',
+      name: 'Gone Person',
+      role: 'none',
+    }),
+  ],
+  [
+    'roles.handOver',
+    { card: 'roles', newFmId: 'aad-gus', fmThen: 'none' },
+    action('roles', {
+      type: 'handOverFm',
+      personId: 'aad-gus',
+      name: 'Gus Guest',
+      teamsId: '29:gus',
+      homeTenantId: 'tenant-contoso',
+      userRole: 'guest',
+      email: 'gus@fasttrack.example',
+      then: 'none',
+    }),
   ],
   [
     'licensing.record',
