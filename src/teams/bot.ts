@@ -3,6 +3,7 @@ import {
   MessageFactory,
   TeamsActivityHandler,
   type Activity,
+  type ChannelAccount,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type TurnContext,
@@ -43,7 +44,12 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
+      await this.membersChanged(context);
       await this.welcome(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      await this.membersChanged(context);
       await next();
     });
   }
@@ -129,6 +135,24 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
       await context.sendActivity(asActivity(answer.shared));
     }
     if (answer.post !== undefined) await context.sendActivity(asActivity(answer.post));
+  }
+
+  /** Records who Teams says joined or left the chat (the bot itself aside). */
+  private async membersChanged(context: TurnContext): Promise<void> {
+    const incoming = readIncoming(context.activity);
+    const botId = context.activity.recipient?.id;
+    const refs = (list: ChannelAccount[] | undefined) =>
+      (list ?? [])
+        .filter((m) => m.id !== botId)
+        .map((m) => ({
+          ...(m.id ? { teamsId: m.id } : {}),
+          ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}),
+        }));
+    const change = {
+      left: refs(context.activity.membersRemoved),
+      joined: refs(context.activity.membersAdded),
+    };
+    await this.commands.membersChanged(incoming, change, this.log(context, incoming));
   }
 
   private async welcome(context: TurnContext): Promise<void> {
