@@ -59,3 +59,9 @@ export async function chatRoster(context: TurnContext, logger: Logger): Promise<
     throw new RosterUnavailableError({ cause: err });
   }
 }
+
+/** The conversation's members for one turn: read from Teams once, when first needed. */
+export function rosterOf(context: TurnContext, logger: Logger): () => Promise<Member[]> {
+  let read: Promise<Member[]> | undefined;
+  return () => (read ??= chatRoster(context, logger));
+}

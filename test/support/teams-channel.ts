@@ -39,6 +39,8 @@ export class TeamsChannel {
   private nextId = 1;
   /** Per conversation: the members Teams would list. */
   readonly rosters = new Map<string, ChannelUser[]>();
+  /** Per conversation: member entries served exactly as given (other clients' shapes). */
+  readonly rawRosters = new Map<string, Record<string, unknown>[]>();
   /** Set to answer the next updates with this status (fault injection). */
   failUpdatesWith?: number;
   /** Set to answer the next new messages with this status (fault injection). */
@@ -120,6 +122,8 @@ export class TeamsChannel {
    * tenant, account kind and address.
    */
   private page(conversationId: string, query: URLSearchParams) {
+    const raw = this.rawRosters.get(conversationId);
+    if (raw) return { members: raw };
     const roster = this.rosters.get(conversationId) ?? [];
     const size = Math.min(Number(query.get('pageSize')) || this.pageSize, this.pageSize);
     const from = Number(query.get('continuationToken') ?? 0);
