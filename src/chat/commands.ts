@@ -154,11 +154,19 @@ export class CommandAnswers {
     logger: Logger,
   ): Promise<void> {
     if (change.left.length === 0 && change.joined.length === 0) return;
-    const changed = await this.engagements.membership(
-      incoming.conversationId,
-      change,
-      incoming.activityId,
-    );
+    let changed;
+    try {
+      changed = await this.engagements.membership(
+        incoming.conversationId,
+        change,
+        incoming.activityId,
+      );
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      // Nobody to tell in the chat: the FM can still take the role away on the roles card.
+      logger.error({ err: err.message }, 'could not record who joined or left the chat');
+      return;
+    }
     if (changed)
       logger.info(
         { left: change.left.length, joined: change.joined.length },

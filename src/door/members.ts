@@ -17,7 +17,8 @@ export function chatMember(
   mayHaveLeft: boolean,
 ): Member | Invalid {
   const member = ctx.members.find((m) => m.id === personId);
-  if (ctx.rosterUnavailable && (!member || member.departed))
+  // Taking a role away grants nothing: it needs no member list.
+  if (ctx.rosterUnavailable && !mayHaveLeft && (!member || member.departed))
     return {
       invalid:
         'Teams did not list the members of this chat just now, so I cannot check that person is in it. Please try again.',

@@ -37,7 +37,7 @@ describe('Teams does not list the members', () => {
     );
     expect(seen).toMatch(/Teams did not list the members of this chat just now/);
     expect((await stored()).people[bdm.aadObjectId]).toBeUndefined();
-    // Removing a role does not need the list: the FE is on the record.
+    // Taking a role away grants nothing and needs no list: the FE is on the record.
     expect(
       cardText(
         await chat.execute(fm, card, 'roles.assign', {
@@ -46,7 +46,8 @@ describe('Teams does not list the members', () => {
           role: 'none',
         }),
       ),
-    ).toMatch(/Teams did not list the members/);
+    ).toMatch(/Saved: Megan Bowen removed Alex Wilber from the engagement/);
+    expect((await stored()).people[fe.aadObjectId]).toBeUndefined();
   });
 
   it('shows nobody without a role the engagement through a card; a typed command still answers', async () => {

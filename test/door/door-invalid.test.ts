@@ -354,4 +354,9 @@ test("without the chat's member list from Teams, nobody can be given a role, nor
       kind: 'invalid',
       message: expect.stringMatching(/^Teams did not list the members of this chat just now/),
     });
+  // Taking a role away grants nothing: the engagement's people are enough.
+  const departed = { ...blind, members: [{ id: 'aad-gone', name: 'Gone Person', departed: true }] };
+  expect(
+    readCardAction('roles.assign', { card: 'roles', personId: 'aad-gone', role: 'none' }, departed),
+  ).toMatchObject({ kind: 'action', action: { type: 'assignRole', role: 'none' } });
 });
