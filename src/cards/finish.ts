@@ -1,4 +1,5 @@
 import { isFormVerb } from '../door/allowed.js';
+import { clipBytes, jsonBytes } from '../playbook/text-size.js';
 import type { AdaptiveCard, CardRequest } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -8,8 +9,13 @@ const isObject = (v: unknown): v is Json =>
 
 /** Teams asks each listed user's own view of a shared card; it takes at most 60 users. */
 export const MAX_REFRESH_USERS = 60;
-/** Longest echo of what a person typed; inputs cap what they take anyway. */
+/** Longest echo of what a person typed, in characters; inputs cap what they take anyway. */
 const MAX_ECHO = 2000;
+/**
+ * The most a card may weigh (UTF-8 bytes of its JSON): Teams refuses a message over 28 KB, and
+ * the activity around the card (ids, addresses, names) takes up to about 1.5 KB of it.
+ */
+export const CARD_BYTES = 26 * 1024;
 
 /**
  * Every Action.Execute gets `data.card` and an Action.Submit fallback carrying the verb (for
@@ -54,9 +60,26 @@ function walk(node: unknown, visit: (obj: Json) => void): void {
   }
 }
 
+/**
+ * Cuts the longest echoes of what was typed, longest first, until the card fits CARD_BYTES. What
+ * fits is echoed whole: only a form typed far over its limits is cut (its message says so).
+ */
+function fitEchoes(card: Json, echoed: Json[]): void {
+  let over = Buffer.byteLength(JSON.stringify(card), 'utf8') - CARD_BYTES;
+  const texts = echoed.filter((input) => typeof input.value === 'string');
+  while (over > 0 && texts.length > 0) {
+    texts.sort((a, b) => jsonBytes(String(b.value)) - jsonBytes(String(a.value)));
+    const longest = texts.shift() as Json;
+    const bytes = jsonBytes(String(longest.value));
+    longest.value = clipBytes(String(longest.value), Math.max(0, bytes - over));
+    over -= bytes - jsonBytes(String(longest.value));
+  }
+}
+
 /** The expanded template, made ready for Teams: actions, typed values kept, refresh for the shared card. */
 export function finishCard(expanded: Json, req: CardRequest): AdaptiveCard {
   const form = req.form ?? {};
+  const echoed: Json[] = [];
   walk(expanded, (obj) => {
     const type = typeof obj.type === 'string' ? obj.type : '';
     if (type === 'Action.Execute') finishAction(obj, req.card);
@@ -66,7 +89,10 @@ export function finishCard(expanded: Json, req: CardRequest): AdaptiveCard {
       Object.prototype.hasOwnProperty.call(form, obj.id)
     ) {
       const value = echo(type, form[obj.id], obj.maxLength);
-      if (value !== undefined) obj.value = value;
+      if (value !== undefined) {
+        obj.value = value;
+        echoed.push(obj);
+      }
     }
   });
   const card: AdaptiveCard = {
@@ -88,5 +114,6 @@ export function finishCard(expanded: Json, req: CardRequest): AdaptiveCard {
   } else {
     delete card.refresh;
   }
+  if (echoed.length > 0) fitEchoes(card, echoed);
   return card;
 }

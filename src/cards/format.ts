@@ -1,9 +1,11 @@
 import type { Stamp } from '../playbook/engagement.js';
+import { clipBytes } from '../playbook/text-size.js';
 import { sayInstant } from '../playbook/time.js';
+import { NAME_BYTES, typed } from './text.js';
 
-/** "Ana Ruiz, Tue, 4 Mar 2025, 14:00 (UTC)": who did it and when. */
+/** "Ana Ruiz, Tue, 4 Mar 2025, 14:00 (UTC)": who did it and when (the name as text). */
 export function byWhen(s: Stamp, zone: string): string {
-  return `${s.byName}, ${sayInstant(s.at, zone)}`;
+  return `${typed(s.byName, NAME_BYTES)}, ${sayInstant(s.at, zone)}`;
 }
 
 /** "Ana, Ben and 3 more" — a list that stays short on a card. */
@@ -16,9 +18,9 @@ export function names(list: readonly string[], max = 6): string {
   return `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
 }
 
-/** At most `max` characters of a text, with an ellipsis when cut. */
+/** At most `max` bytes of card JSON of a text not read as Markdown (a choice title), with an ellipsis when cut. */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return clipBytes(text, max);
 }
 
 /** 2,400 — numbers as a person reads them. */
@@ -27,14 +29,14 @@ export function count(n: number): string {
 }
 
 /**
- * The first items whose estimated size fits the budget (characters of card JSON), so a card with
- * the longest names and texts the playbook allows still stays under Teams' 28 KB.
+ * The first items whose size fits the budget (UTF-8 bytes of card JSON, as Teams counts a card),
+ * so a card with the longest names and texts the playbook allows still stays under Teams' 28 KB.
  */
 export function fitting<T>(items: readonly T[], budget: number, overhead = 0): T[] {
   const out: T[] = [];
   let used = 0;
   for (const item of items) {
-    used += JSON.stringify(item).length + overhead;
+    used += Buffer.byteLength(JSON.stringify(item), 'utf8') + overhead;
     if (used > budget) break;
     out.push(item);
   }

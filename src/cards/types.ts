@@ -15,6 +15,8 @@ export interface CardRequest {
   message?: { text: string; kind: 'error' | 'success' | 'info' };
   /** What the person typed, kept after a refusal (becomes the inputs' `value`). */
   form?: Record<string, unknown>;
+  /** The store failed: an engagement missing from the request may exist, it just could not be read. */
+  storeFailed?: boolean;
   /** The follow-up a reminder card is about. */
   followUpId?: string;
   now: Date;

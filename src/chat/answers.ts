@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { typed } from '../cards/text.js';
 import type { AdaptiveCard, CardRequest } from '../cards/types.js';
 import { isCardName, type CardName } from '../door/card-names.js';
 import { needsRoster, readCardAction } from '../door/read.js';
@@ -13,6 +14,7 @@ import { StoreUnavailableError } from '../store/store.js';
 import type { Engagements } from './engagements.js';
 import { exportDocuments } from './exports.js';
 import { savedByViewer } from './saved.js';
+import { typedText } from './typed-text.js';
 import { RosterUnavailableError, type CardAction, type Incoming } from './incoming.js';
 import { ROSTER_UNAVAILABLE, UNKNOWN_PERSON, type Post, type Replies } from './replies.js';
 
@@ -117,18 +119,26 @@ export class CardAnswers {
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       logger.warn({ err: err.message }, 'store unavailable');
-      const card = isCardName(action.data.card) ? action.data.card : 'help';
-      const { engagement } = await replies
-        .readable(incoming, members)
-        .catch(() => ({ engagement: undefined }));
-      return {
-        card: asked.view(card, engagement, {
-          message: { kind: 'error', text: err.message },
-          form: action.data,
-        }),
-        personal: err.message,
-      };
+      return { card: this.notSaved(err, asked), personal: err.message };
     }
+  }
+
+  /**
+   * The card of a failed answer: the form the person answered, with what they typed and what the
+   * store said ("not saved", or "not confirmed"). The store is not asked again (its failure ended
+   * the request's store work): the form is laid out on the engagement as this instance last saw
+   * it; an instance that never saw it keeps what was typed in the message instead.
+   */
+  private notSaved(err: StoreUnavailableError, asked: Asked): AdaptiveCard {
+    const { action, incoming } = asked;
+    const card = isCardName(action.data.card) ? action.data.card : 'help';
+    const engagement = this.deps.replies.lastSeen(incoming);
+    const echo = engagement ? '' : typedText(action.data);
+    return asked.view(card, engagement, {
+      message: { kind: 'error', text: echo ? `${err.message} You typed: ${echo}` : err.message },
+      form: action.data,
+      storeFailed: true,
+    });
   }
 
   private async decide(door: DoorResult, asked: Asked): Promise<Answer> {
@@ -248,6 +258,21 @@ export class CardAnswers {
       return {
         card: view(shown, decision.engagement, { message, form: action.data }),
         personal: message.text,
+      };
+    }
+    if (action.verb === 'engagement.delete' && !decision.duplicate) {
+      const { customer } = decision.engagement;
+      const text = `Deleted: the engagement with ${customer} and everything recorded for it.`;
+      const shared = `${actor.name} deleted this chat's engagement.`;
+      return {
+        card: view('help', undefined, { message: { kind: 'success', text } }),
+        shared: this.deps.replies.render('help', undefined, undefined, {
+          ...extra,
+          message: { kind: 'info', text: shared },
+        }),
+        post:
+          `${typed(actor.name)} deleted the engagement with ${typed(customer)} and everything the bot recorded for it: ` +
+          'its people, answers, decisions, hand-off and follow-ups. No reminder of it will be sent.',
       };
     }
     if (decision.duplicate) {

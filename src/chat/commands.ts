@@ -15,13 +15,17 @@ export type Command =
   | { kind: 'engagements' }
   | { kind: 'help'; unknown: boolean };
 
-/** The words that bring up a card: the help card's list, and a plural people type anyway. */
-const CARD_COMMANDS: Readonly<Record<string, CardName>> = {
-  ...Object.fromEntries(
-    TEXT_COMMANDS.flatMap((c) => (c.card && c.card !== 'help' ? [[c.command, c.card]] : [])),
+/**
+ * The words that bring up a card: the help card's list, and a plural people type anyway. A Map,
+ * so a typed word is only ever one of these (never `constructor`, `__proto__` or another name
+ * every plain object has).
+ */
+const CARD_COMMANDS: ReadonlyMap<string, CardName> = new Map([
+  ...TEXT_COMMANDS.flatMap((c): [string, CardName][] =>
+    c.card && c.card !== 'help' ? [[c.command, c.card]] : [],
   ),
-  followups: 'followup',
-};
+  ['followups', 'followup'],
+]);
 
 /** What a person typed (mention already stripped): a command, whatever the case. */
 export function parseCommand(text: string): Command {
@@ -31,7 +35,7 @@ export function parseCommand(text: string): Command {
   if (word === 'start') return { kind: 'start', customer: rest.join(' ') };
   if (word === 'engagements') return { kind: 'engagements' };
   if (word === 'help' || word === '') return { kind: 'help', unknown: false };
-  const card = CARD_COMMANDS[word];
+  const card = CARD_COMMANDS.get(word);
   return card ? { kind: 'show', card } : { kind: 'help', unknown: true };
 }
 
@@ -78,7 +82,12 @@ export class CommandAnswers {
     }
     try {
       if (command.kind === 'engagements') return await this.mine(incoming, members);
-      const { engagement, message } = await this.replies.readable(incoming, members);
+      const { engagement, message, again } =
+        command.kind === 'show'
+          ? await this.replies.posting(incoming, members)
+          : { ...(await this.replies.readable(incoming, members)), again: false };
+      // Teams delivered this message before, and the card was posted then.
+      if (again) return undefined;
       // Someone who takes no part: a word to the person who asked, not a card for all.
       if (message) return replyTo(incoming.actor, message.text);
       if (command.kind === 'help' || !engagement) {

@@ -3,6 +3,7 @@ import type { Engagement } from '../playbook/engagement.js';
 import {
   candidates,
   indexChanges,
+  indexRemovals,
   linkedAccounts,
   mailIndexKey,
   personIndexKey,
@@ -10,6 +11,7 @@ import {
   withEntry,
   withLink,
   type Asker,
+  type IndexChange,
   type IndexDocument,
   type MailIndex,
   type PersonIndex,
@@ -44,9 +46,23 @@ export class Directory {
    * The engagement is saved already: a list that cannot be written is logged, and written again
    * at that person's next role change.
    */
-  async sync(before: Engagement | undefined, after: Engagement): Promise<void> {
+  sync(before: Engagement | undefined, after: Engagement): Promise<void> {
+    return this.apply(after.id, indexChanges(before, after));
+  }
+
+  /**
+   * Takes a deleted engagement (its customer's name, its chat) off every list it was on. The
+   * engagement is gone already: a list that cannot be written is logged, and the next listing
+   * that finds the engagement gone takes it off.
+   */
+  forget(deleted: Engagement): Promise<void> {
+    return this.apply(deleted.id, indexRemovals(deleted));
+  }
+
+  /** Writes each change to its person's list (and links the address), logging what cannot be written. */
+  private async apply(engagementId: string, changes: IndexChange[]): Promise<void> {
     const now = this.clock().toISOString();
-    for (const change of indexChanges(before, after)) {
+    for (const change of changes) {
       try {
         await this.upsert(change.key, (doc) =>
           withEntry(isPersonIndex(doc) ? doc : undefined, change, now),
@@ -61,7 +77,7 @@ export class Directory {
       } catch (err) {
         if (!(err instanceof StoreUnavailableError || err instanceof StoreConflictError)) throw err;
         this.logger?.warn(
-          { engagementId: after.id, err: err.message },
+          { engagementId, err: err.message },
           "could not update a person's list of engagements",
         );
       }
@@ -72,7 +88,8 @@ export class Directory {
    * The asker's engagements, newest first: those of their own account and of the guest accounts
    * their mailbox address links to, each checked against the engagement as it stands now. Costs
    * one read of their list, one of their address's, one per linked account and one per
-   * engagement listed (at most LISTED_ENGAGEMENTS).
+   * engagement listed (at most LISTED_ENGAGEMENTS). An entry whose engagement is gone (deleted
+   * while its list could not be written) is taken off that list.
    */
   async list(asker: Asker, email: string | undefined): Promise<Listed[]> {
     const [own, mail] = await Promise.all([
@@ -86,6 +103,16 @@ export class Directory {
     const lists = [own, ...linked].map((v) => v?.doc).filter(isPersonIndex);
     const picks = candidates(lists);
     const found = await Promise.all(picks.map((c) => this.store.get(c.entry.engagementId)));
+    const gone = picks.filter((_, i) => !found[i]);
+    if (gone.length > 0)
+      await this.apply(
+        'listing',
+        gone.map(({ account, entry }) => ({
+          key: personIndexKey(account.tenantId, account.personId),
+          ...account,
+          engagementId: entry.engagementId,
+        })),
+      );
     return picks
       .flatMap((c, i) => {
         const e = found[i]?.engagement;

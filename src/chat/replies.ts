@@ -77,6 +77,16 @@ export class Replies {
   }
 
   /**
+   * The chat's engagement as this instance last saw it, if this person may see it without asking
+   * Teams or the store (for answering while the store fails): a role holder, or someone of the
+   * hosting tenant who posted in the chat.
+   */
+  lastSeen(incoming: Incoming): Engagement | undefined {
+    const engagement = this.deps.engagements.lastSeen(incoming.conversationId);
+    return engagement && seenWithoutRoster(engagement, incoming) ? engagement : undefined;
+  }
+
+  /**
    * The engagement of this chat as this person may see it: a role holder, or someone of the hosting
    * tenant in the chat without a role yet (a card's invoke is checked against Teams' member list).
    * Anyone else is told only that they take no part, never what the engagement holds.
@@ -85,20 +95,55 @@ export class Replies {
     incoming: Incoming,
     members: () => Promise<Member[]>,
   ): Promise<{ engagement?: Engagement; message?: Message }> {
-    const engagement = await this.deps.engagements.load(incoming.conversationId);
-    if (!engagement) return {};
-    const { actor } = incoming;
-    if (!actor) return { message: { kind: 'error', text: UNKNOWN_PERSON } };
-    const s = standing(engagement, actor);
-    if (s.kind === 'holder') return { engagement };
-    if (s.kind === 'noRole' && s.hostTenant) {
-      const member = incoming.posted || (await inChat(actor, members));
-      if (member === true) return { engagement };
-      const text = member === undefined ? `${ROSTER_UNAVAILABLE} Please try again.` : NOT_IN_CHAT;
-      return { message: { kind: 'error', text } };
-    }
-    return { message: { kind: 'error', text: outsiderRefusal(s).message } };
+    return seenBy(incoming, await this.deps.engagements.load(incoming.conversationId), members);
   }
+
+  /**
+   * As `readable`, for an answer that posts to the chat: the activity is recorded as answered
+   * (only for someone who may see the engagement, so an outsider writes nothing), and `again`
+   * says Teams delivered it before (post nothing then).
+   */
+  async posting(
+    incoming: Incoming,
+    members: () => Promise<Member[]>,
+  ): Promise<{ engagement?: Engagement; message?: Message; again: boolean }> {
+    const { engagement, first } = await this.deps.engagements.posting(
+      incoming.conversationId,
+      incoming.activityId,
+      (e) => seenWithoutRoster(e, incoming),
+    );
+    return { ...(await seenBy(incoming, engagement, members)), again: !first };
+  }
+}
+
+/**
+ * Whether the person may see the engagement on what the activity alone proves: they hold a role,
+ * or they are of the hosting tenant and posted in the chat (which Teams lets only members do).
+ */
+function seenWithoutRoster(engagement: Engagement, incoming: Incoming): boolean {
+  if (!incoming.actor) return false;
+  const s = standing(engagement, incoming.actor);
+  return s.kind === 'holder' || (s.kind === 'noRole' && s.hostTenant && incoming.posted);
+}
+
+/** The engagement as this person may see it, or why not (without naming anything of it). */
+async function seenBy(
+  incoming: Incoming,
+  engagement: Engagement | undefined,
+  members: () => Promise<Member[]>,
+): Promise<{ engagement?: Engagement; message?: Message }> {
+  if (!engagement) return {};
+  const { actor } = incoming;
+  if (!actor) return { message: { kind: 'error', text: UNKNOWN_PERSON } };
+  const s = standing(engagement, actor);
+  if (s.kind === 'holder') return { engagement };
+  if (s.kind === 'noRole' && s.hostTenant) {
+    const member = incoming.posted || (await inChat(actor, members));
+    if (member === true) return { engagement };
+    const text = member === undefined ? `${ROSTER_UNAVAILABLE} Please try again.` : NOT_IN_CHAT;
+    return { message: { kind: 'error', text } };
+  }
+  return { message: { kind: 'error', text: outsiderRefusal(s).message } };
 }
 
 export const UNKNOWN_PERSON =

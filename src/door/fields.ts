@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tooLongMessage } from '../playbook/steps/text.js';
 import { isIsoDate } from '../playbook/time.js';
 
 /**
@@ -29,18 +30,15 @@ function asText(v: unknown): string | undefined {
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
-export function tooLongMessage(label: string, length: number, limit: number): string {
-  return `The ${label} is ${count(length)} characters long; at most ${count(limit)} fit.`;
-}
-
-/** Trimmed text of at most `limit` characters; `required` is the message when it is empty. */
+/** Trimmed text of at most `limit` bytes as stored (see playbook/text-size.ts); `required` is the message when it is empty. */
 export function text(label: string, limit: number, required?: string) {
   return input().transform((v, ctx): string => {
     const raw = asText(v);
     if (raw === undefined) return fail(ctx, `The ${label} must be text.`);
     const t = raw.trim();
     if (required && !t) return fail(ctx, required);
-    if (t.length > limit) return fail(ctx, tooLongMessage(label, t.length, limit));
+    const long = tooLongMessage(label, t, limit);
+    if (long) return fail(ctx, long);
     return t;
   });
 }

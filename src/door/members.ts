@@ -1,5 +1,5 @@
 import type { MemberFacts } from '../playbook/actions.js';
-import { LIMITS } from '../playbook/limits.js';
+import { nameOf } from '../playbook/engagement.js';
 import type { DoorContext, Invalid, Member } from './result.js';
 
 /** Longest mailbox address (RFC 5321) and tenant id kept from Teams' member list. */
@@ -36,7 +36,7 @@ export function memberFacts(member: Member): { personId: string; name: string } 
   const email = member.email?.trim().toLowerCase();
   return {
     personId: member.id,
-    name: member.name.trim().slice(0, LIMITS.name) || 'Someone',
+    name: nameOf(member),
     ...(member.teamsId ? { teamsId: member.teamsId } : {}),
     ...(member.tenantId && member.tenantId.length <= MAX_TENANT_ID
       ? { homeTenantId: member.tenantId }

@@ -92,7 +92,9 @@ export type Action =
       leadMinutes: number;
     }
   | { type: 'cancelFollowUp'; followUpId: string }
-  | { type: 'moveToNextPhase' };
+  | { type: 'moveToNextPhase' }
+  /** Deletes the engagement and all it recorded; `confirmation` is the customer's name, typed. */
+  | { type: 'deleteEngagement'; confirmation: string };
 
 export type ActionType = Action['type'];
 export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;

@@ -20,7 +20,7 @@ import {
   markSyncReady,
   statePreference,
 } from './steps/identity.js';
-import { moveToNextPhase } from './steps/phase.js';
+import { deleteEngagement, moveToNextPhase } from './steps/phase.js';
 import { handOverFm } from './steps/people.js';
 import { assignRole, confirmKickoff, recordLicensing } from './steps/setup.js';
 import {
@@ -58,6 +58,7 @@ const HANDLERS: Handlers = {
   rescheduleFollowUp,
   cancelFollowUp,
   moveToNextPhase,
+  deleteEngagement,
 };
 
 /** An action taken: the engagement after it, and what it did in words. */

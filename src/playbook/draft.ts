@@ -1,5 +1,6 @@
 import type { Engagement, Stamp } from './engagement.js';
 import { LIMITS } from './limits.js';
+import { clipBytes } from './text-size.js';
 import { nextReminderAt } from './steps/followups.js';
 
 /** Drops the oldest items of a list kept newest last, down to `max`. */
@@ -7,14 +8,14 @@ function keepNewest(list: unknown[], max: number): void {
   if (list.length > max) list.splice(0, list.length - max);
 }
 
-/** One line in the engagement's audit trail; the oldest lines go past LIMITS.history. */
+/** One line in the engagement's audit trail (at most LIMITS.historyLine bytes); the oldest lines go past LIMITS.history. */
 export function recordHistory(
   draft: Engagement,
   who: Stamp,
   action: string,
   summary: string,
 ): void {
-  draft.history.push({ ...who, action, summary });
+  draft.history.push({ ...who, action, summary: clipBytes(summary, LIMITS.historyLine) });
   keepNewest(draft.history, LIMITS.history);
 }
 
@@ -40,4 +41,16 @@ export function markApplied(draft: Engagement, activityId: string | undefined): 
   if (!activityId) return;
   draft.appliedActivityIds.push(activityId);
   keepNewest(draft.appliedActivityIds, LIMITS.appliedActivityIds);
+}
+
+/**
+ * The engagement with `activityId` remembered as answered by a post to the chat (the summary
+ * export, a card typed for): nothing else changes. Undefined when it was answered already, so a
+ * redelivery posts nothing twice.
+ */
+export function markPosted(e: Engagement, activityId: string): Engagement | undefined {
+  if (wasApplied(e, activityId)) return undefined;
+  const draft = structuredClone(e);
+  markApplied(draft, activityId);
+  return draft;
 }

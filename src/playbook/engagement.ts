@@ -14,6 +14,8 @@ import type {
   Role,
   StakeholderTitle,
 } from './catalog.js';
+import { LIMITS } from './limits.js';
+import { clipBytes } from './text-size.js';
 
 /** Who did something, and when (ISO 8601, UTC). */
 export interface Stamp {
@@ -263,6 +265,11 @@ export function decided(d: FeatureDecision): Omit<FeatureDecision, keyof Stamp> 
   };
 }
 
+/** A person's name as the engagement keeps it: Teams' display name, cut to LIMITS.name bytes. */
+export function nameOf(actor: Pick<Actor, 'name'>): string {
+  return clipBytes(actor.name.trim(), LIMITS.name) || 'Someone';
+}
+
 export function stamp(actor: Actor, now: Date): Stamp {
-  return { by: actor.id, byName: actor.name, at: now.toISOString() };
+  return { by: actor.id, byName: nameOf(actor), at: now.toISOString() };
 }

@@ -10,9 +10,16 @@ export const LIMITS = {
   people: 200,
   saasApps: 50,
   attendees: 60,
+  /** Follow-ups not cancelled. */
   followUps: 60,
+  /** Follow-ups kept in the list, cancelled ones included: the oldest cancelled make room. */
+  followUpRecords: 70,
   questions: 100,
   handoffRevisions: 20,
   history: 400,
+  /** Bytes of one history line. */
+  historyLine: 400,
+  /** Bytes of why a reminder could not be delivered. */
+  errorText: 200,
   appliedActivityIds: 500,
 } as const;

@@ -136,6 +136,11 @@ export function indexChanges(before: Engagement | undefined, after: Engagement):
   return changes;
 }
 
+/** The lists to update after the engagement was deleted: every one of its people loses it. */
+export function indexRemovals(deleted: Engagement): IndexChange[] {
+  return Object.values(deleted.people).map((p) => changeFor(deleted, p, undefined));
+}
+
 /** The person's list with the change made, or undefined when it holds that already. */
 export function withEntry(
   doc: PersonIndex | undefined,

@@ -29,6 +29,7 @@ export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
   rescheduleFollowUp: ['FM'],
   cancelFollowUp: ['FM'],
   moveToNextPhase: ['FM'],
+  deleteEngagement: ['FM'],
 };
 
 export function mayTake(role: Role | undefined, action: ActionType): boolean {
@@ -36,7 +37,12 @@ export function mayTake(role: Role | undefined, action: ActionType): boolean {
 }
 
 /** Actions allowed before gate G1 (the kickoff): setting up who is who is not a playbook step. */
-export const BEFORE_KICKOFF: readonly ActionType[] = ['confirmKickoff', 'assignRole', 'handOverFm'];
+export const BEFORE_KICKOFF: readonly ActionType[] = [
+  'confirmKickoff',
+  'assignRole',
+  'handOverFm',
+  'deleteEngagement',
+];
 
 /** Actions that still make sense once the engagement has moved on to the next phase. */
 export const AFTER_MOVING_ON: readonly ActionType[] = [
@@ -46,6 +52,7 @@ export const AFTER_MOVING_ON: readonly ActionType[] = [
   'scheduleFollowUp',
   'rescheduleFollowUp',
   'cancelFollowUp',
+  'deleteEngagement',
 ];
 
 /**

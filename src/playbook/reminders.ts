@@ -2,6 +2,7 @@ import { FOLLOW_UP_KINDS, titleOf } from './catalog.js';
 import type { Engagement, FollowUp, Stamp } from './engagement.js';
 import { finishDraft, recordHistory } from './draft.js';
 import { LIMITS } from './limits.js';
+import { clipBytes } from './text-size.js';
 import { sayInstant } from './time.js';
 
 /**
@@ -54,8 +55,7 @@ function meetingOf(f: FollowUp): string {
 }
 
 function clip(text: string): string {
-  const max = LIMITS.shortText;
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return clipBytes(text, LIMITS.errorText);
 }
 
 /**

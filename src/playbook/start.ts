@@ -8,6 +8,7 @@ import { stamp } from './engagement.js';
 import { LIMITS } from './limits.js';
 import { isRefusal, refuse, type Refusal } from './refusal.js';
 import { withFacts } from './steps/people.js';
+import { tooLongMessage } from './steps/text.js';
 
 export interface StartInput {
   customer: string;
@@ -36,12 +37,8 @@ export function engagementIdFor(conversationId: string): string {
 export function startEngagement(input: StartInput, actor: Actor, now: Date): Engagement | Refusal {
   const customer = input.customer.trim().replace(/\s+/g, ' ');
   if (!customer) return refuse('invalid', 'Name the customer: start <customer name>.');
-  if (customer.length > LIMITS.customer) {
-    return refuse(
-      'invalid',
-      `The customer name is ${customer.length} characters long; at most ${LIMITS.customer} fit.`,
-    );
-  }
+  const long = tooLongMessage('customer name', customer, LIMITS.customer);
+  if (long) return refuse('invalid', long);
   const id = engagementIdFor(input.conversationId);
   const started = stamp(actor, now);
   return {
@@ -61,7 +58,7 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
         ...withFacts({ ...input.starter, teamsId: actor.teamsId }, undefined),
         homeTenantId: input.starter?.homeTenantId || actor.tenantId,
         id: actor.id,
-        name: actor.name,
+        name: started.byName,
         role: 'FM',
         assigned: started,
       },

@@ -53,6 +53,12 @@ export async function writeFileAtomic(target: string, data: string): Promise<voi
   await syncDirectory(path.dirname(target));
 }
 
+/** Deletes `target` and makes the deletion durable (a power cut after this resolves keeps it deleted). */
+export async function removeFileDurably(target: string): Promise<void> {
+  await unlink(target);
+  await syncDirectory(path.dirname(target));
+}
+
 /** Deletes what interrupted writes left behind in `dir`; returns the names removed. */
 export async function removeTempFiles(dir: string): Promise<string[]> {
   const leftovers = (await readdir(dir)).filter(isTempFile);

@@ -98,3 +98,28 @@ export async function settleCreate(
   if (sameDocument(current.engagement, wrote)) return current;
   throw new StoreConflictError('An engagement with this id already exists.');
 }
+
+/**
+ * After a conditional delete whose outcome is unknown (on version `etag`): true when the
+ * engagement is gone. Still there on `etag`, it is written back unchanged on that condition (a
+ * fence), so the delete can never be applied later: false, "not deleted". Changed since, the
+ * delete's condition is stale: StoreConflictError, to decide again. Unanswered: outcome unknown.
+ */
+export async function settleDelete(probe: OutcomeProbe, etag: string): Promise<boolean> {
+  try {
+    const current = await probe.read();
+    if (!current) return true;
+    if (current.etag !== etag) throw new StoreConflictError();
+    try {
+      await probe.fence(current.engagement, etag);
+      return false;
+    } catch (err) {
+      if (!probe.isConflict(err)) throw err;
+      if (!(await probe.read())) return true;
+      throw new StoreConflictError();
+    }
+  } catch (err) {
+    if (err instanceof StoreConflictError) throw err;
+    throw new StoreOutcomeUnknownError({ cause: err });
+  }
+}

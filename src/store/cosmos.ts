@@ -2,7 +2,13 @@ import { CosmosClient, type Container } from '@azure/cosmos';
 import type { Logger } from 'pino';
 import type { Engagement } from '../playbook/engagement.js';
 import type { IndexDocument } from '../playbook/people-index.js';
-import { mayHaveApplied, settleCreate, settleWrite, type OutcomeProbe } from './cosmos-outcome.js';
+import {
+  mayHaveApplied,
+  settleCreate,
+  settleDelete,
+  settleWrite,
+  type OutcomeProbe,
+} from './cosmos-outcome.js';
 import { RESOLVE_RESERVE_MS, timeLeft, type RequestBudgets } from './deadline.js';
 import { field, isConflict, statusOf, toVersioned } from './cosmos-documents.js';
 import { readIndex, writeIndex } from './cosmos-index.js';
@@ -108,6 +114,29 @@ export class CosmosEngagementStore implements EngagementStore {
         'unanswered write fenced off: not saved',
       );
       throw new StoreUnavailableError(undefined, { cause: err });
+    }
+  }
+
+  async delete(engagementId: string, etag: string): Promise<void> {
+    const signal = this.signal('delete', engagementId, RESOLVE_RESERVE_MS);
+    try {
+      await this.container.item(engagementId, engagementId).delete({
+        accessCondition: { type: 'IfMatch', condition: etag },
+        abortSignal: signal,
+      });
+    } catch (err) {
+      if (isConflict(err)) throw new StoreConflictError();
+      if (!mayHaveApplied(err)) throw this.unavailable('delete', engagementId, err);
+      this.logOutcomeUnknown('delete', engagementId, err);
+      const deleted = await settleDelete(this.probe(engagementId), etag).catch((e: unknown) => {
+        if (e instanceof StoreConflictError) throw e;
+        throw this.unavailable('delete', engagementId, e);
+      });
+      if (!deleted)
+        throw new StoreUnavailableError(
+          'Not deleted: the database did not answer in time. Please try again.',
+          { cause: err },
+        );
     }
   }
 

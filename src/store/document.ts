@@ -24,5 +24,5 @@ export function checkDocument(engagement: Engagement, limit = MAX_DOCUMENT_BYTES
     );
   }
   const bytes = documentBytes(engagement);
-  if (bytes > limit) throw new EngagementTooLargeError(bytes, limit);
+  if (bytes > limit) throw new EngagementTooLargeError(bytes, limit, engagement.id);
 }

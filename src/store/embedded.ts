@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Engagement } from '../playbook/engagement.js';
 import type { IndexDocument } from '../playbook/people-index.js';
-import { removeTempFiles, writeFileAtomic } from './atomic-file.js';
+import { removeFileDurably, removeTempFiles, writeFileAtomic } from './atomic-file.js';
 import { checkDocument } from './document.js';
 import { EmbeddedIndexes } from './embedded-index.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -119,6 +119,19 @@ export class EmbeddedEngagementStore implements EngagementStore {
     return this.writeUnless(engagement, () =>
       this.index.get(engagement.id)?.etag !== etag ? new StoreConflictError() : undefined,
     );
+  }
+
+  async delete(engagementId: string, etag: string): Promise<void> {
+    this.assertOpen();
+    await this.writes.run(engagementId, async () => {
+      if (this.index.get(engagementId)?.etag !== etag) throw new StoreConflictError();
+      try {
+        await removeFileDurably(this.pathFor(engagementId));
+      } catch (err) {
+        throw this.unavailable('delete', engagementId, err);
+      }
+      this.index.delete(engagementId);
+    });
   }
 
   async dueReminders(now: string, limit: number): Promise<Versioned[]> {

@@ -8,8 +8,11 @@ import {
   type Versioned,
 } from './store.js';
 
-/** What a change function decides after seeing the current engagement. */
-export type Change<R> = { write: Engagement; result: R } | { write?: undefined; result: R };
+/** What a change function decides after seeing the current engagement: write it, delete it, or neither. */
+export type Change<R> =
+  | { write: Engagement; result: R; remove?: undefined }
+  | { remove: true; result: R; write?: undefined }
+  | { write?: undefined; remove?: undefined; result: R };
 
 /**
  * Sees the engagement as stored (undefined when there is none) and decides what to write. It may
@@ -49,10 +52,11 @@ export async function mutateEngagement<R>(
   for (let conflicts = 0; ; conflicts++) {
     const current = await store.get(engagementId);
     const change = decide(current);
-    if (!change.write) return change.result;
+    if (!change.write && !(change.remove && current)) return change.result;
     try {
-      if (current) await store.replace(change.write, current.etag);
-      else await store.create(change.write);
+      if (change.remove) await store.delete(engagementId, (current as Versioned).etag);
+      else if (current) await store.replace(change.write as Engagement, current.etag);
+      else await store.create(change.write as Engagement);
       return change.result;
     } catch (err) {
       if (!(err instanceof StoreConflictError)) throw err;

@@ -24,6 +24,11 @@ export interface EngagementStore {
   create(engagement: Engagement): Promise<Versioned>;
   /** Replaces the engagement if its stored version still has `etag`; else StoreConflictError. */
   replace(engagement: Engagement, etag: string): Promise<Versioned>;
+  /**
+   * Deletes the engagement if its stored version still has `etag`; else StoreConflictError (also
+   * when it is already gone: a re-read then finds nothing to delete).
+   */
+  delete(engagementId: string, etag: string): Promise<void>;
   /** Engagements with a reminder due at or before `now` (ISO 8601), at most `limit`. */
   dueReminders(now: string, limit: number): Promise<Versioned[]>;
   /** A point read of an index document (a person's engagements, a mailbox's accounts) by its key. */
@@ -74,16 +79,19 @@ export class StoreOutcomeUnknownError extends StoreUnavailableError {
 
 /**
  * The engagement has grown past what one stored document may hold (Cosmos DB refuses documents
- * over 2 MB). Nothing was saved, and trying again will not help: the message says so.
+ * over 2 MB). The playbook's limits keep every engagement under it (test/store/document-size.test.ts),
+ * so this is a guard: nothing was saved, and the message names what a person can do.
  */
 export class EngagementTooLargeError extends StoreUnavailableError {
   constructor(
     readonly bytes: number,
     readonly limit: number,
+    engagementId = '',
   ) {
     super(
-      `Not saved: this engagement's record would be ${Math.ceil(bytes / 1024)} KB, over the ${Math.floor(limit / 1024)} KB one record may hold. ` +
-        'Nothing was changed; ask the FastTrack manager to shorten long texts or remove old follow-ups.',
+      `Not saved: this engagement's record would be ${Math.ceil(bytes / 1024)} KB, more than the ${Math.floor(limit / 1024)} KB one record may hold. ` +
+        'Nothing was changed. Shorten what you typed and try again; if that does not help, the FastTrack manager can post the summary to keep it (Export, on the summary card) ' +
+        `and ask the bot's operators to look at engagement ${engagementId}.`,
     );
     this.name = 'EngagementTooLargeError';
   }

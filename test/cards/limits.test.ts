@@ -1,187 +1,109 @@
 /**
- * The largest engagement the playbook's LIMITS allow still gives cards Teams takes (< 28 KB),
- * and every card stays valid. Built with real playbook actions, every text at its limit.
+ * The largest engagement the playbook's LIMITS allow still gives cards Teams takes: every card,
+ * for every role, stays under 28 KB as Teams counts it (the UTF-8 bytes of the message the bot
+ * sends, the card with its activity around it), whatever characters fill the texts, and stays valid.
  */
+import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import { CardRenderer } from '../../src/cards/renderer.js';
+import type { AdaptiveCard } from '../../src/cards/types.js';
 import { CARD_NAMES } from '../../src/door/card-names.js';
-import { FOLLOW_UP_KINDS } from '../../src/playbook/catalog.js';
-import type { Engagement } from '../../src/playbook/engagement.js';
-import { LIMITS } from '../../src/playbook/limits.js';
 import { toHtml, toMarkdown } from '../../src/documents/document.js';
 import { handoffDocument } from '../../src/documents/handoff.js';
 import { summaryDocument } from '../../src/documents/summary.js';
-import { ARCHITECT, BDM, EngagementBuilder, FE, FM, SME, TENANT } from '../support/engagements.js';
-import { bytes, cardProblems } from './adaptive.js';
+import { LIMITS } from '../../src/playbook/limits.js';
+import { FE, FM, SME, BDM } from '../support/engagements.js';
+import { cardProblems, inputs } from './adaptive.js';
+import { largest, plain, repeat, type Fill } from './largest.js';
 
-const long = (label: string, n: number) =>
-  `${label} `.repeat(Math.ceil(n / (label.length + 1))).slice(0, n);
+/** Teams refuses a bot message (and a card update) over 28 KB. */
+const TEAMS_LIMIT = 28 * 1024;
 
-function largest(): { e: Engagement; now: Date; members: { id: string; name: string }[] } {
-  const b = EngagementBuilder.start(long('Customer', LIMITS.customer)).roles().kickoff();
-  const extra = LIMITS.people - Object.keys(b.engagement.people).length;
-  const people = Array.from({ length: extra }, (_, i) => ({
-    id: `aad-${String(i).padStart(4, '0')}`,
-    name: long(`Person ${i}`, LIMITS.name),
-    tenantId: TENANT,
-  }));
-  for (const p of people)
-    b.act(FM, {
-      type: 'assignRole',
-      personId: p.id,
-      name: p.name,
-      role: 'stakeholder',
-      title: 'Security Analyst',
-    });
-  b.act(FM, {
-    type: 'recordLicensing',
-    licences: ['m365e3', 'm365e5', 'emse5', 'aadp2'],
-    addOns: ['defenderO365', 'defenderEndpoint', 'defenderIdentity', 'mcas', 'intune', 'aip'],
-    notes: long('notes', LIMITS.longText),
-  });
-  b.act(FM, { type: 'scheduleConversation', startsAt: '2025-03-06T14:00:00.000Z' });
-  for (let i = 0; i < LIMITS.questions; i++) {
-    const p = people[i % people.length]!;
-    b.act(p, {
-      type: 'acknowledgeAgenda',
-      topics: ['importance', 'baseline', 'deploySecurely'],
-      question: long(`Question ${i}`, LIMITS.longText),
-    });
-  }
-  for (const p of people) {
-    b.act(p, {
-      type: 'selfAssess',
-      levels: { identity: 'advanced', device: 'working', information: 'basic' },
-    });
-    b.act(p, {
-      type: 'statePreference',
-      method: 'thirdPartyFederation',
-      comment: long('comment', LIMITS.shortText),
-    });
-  }
-  b.act(FM, { type: 'deliverConversation' });
-  b.act(FE, {
-    type: 'completeIdentityStep',
-    step: 'forests',
-    note: long('note', LIMITS.shortText),
-  });
-  b.act(FE, {
-    type: 'finalizeAuthMethod',
-    method: 'thirdPartyFederation',
-    rationale: long('rationale', LIMITS.longText),
-    decidedBy: long('Decider', LIMITS.name),
-  });
-  for (const step of ['aadConnect', 'breakGlass', 'blockAllCa', 'mfaAdmins'] as const)
-    b.act(FE, { type: 'completeIdentityStep', step, note: long('note', LIMITS.shortText) });
-  b.act(FE, { type: 'markSyncReady' });
-  for (const feature of [
-    'mfaAllUsers',
-    'conditionalAccess',
-    'blockLegacyAuth',
-    'saasSso',
-    'deviceManagement',
-    'mobileAppManagement',
-  ] as const) {
-    b.act(BDM, {
-      type: 'decideFeature',
-      feature,
-      choice: 'notPlanned',
-      reason: long('reason', LIMITS.shortText),
-    });
-  }
-  for (const policy of ['mfaAllUsers', 'blockLegacy', 'admins'] as const)
-    b.act(FE, { type: 'recordCaPolicy', policy, state: 'planned' });
-  b.act(FE, { type: 'recordMfaRegistration', registered: 9_999_999, total: 10_000_000 });
-  b.act(FE, { type: 'deliverWorkshop' });
-  const apps = Array.from({ length: LIMITS.saasApps }, (_, i) => ({
-    name: long(`App ${i}`, LIMITS.name),
-    inGallery: i % 2 === 0,
-  }));
-  for (let i = 0; i < LIMITS.handoffRevisions; i++) {
-    b.act(SME, {
-      type: 'submitHandoff',
-      form: {
-        authRationale: long('why', LIMITS.longText),
-        mfaApproach: 'caPolicy',
-        mfaRegistered: 9_999_999,
-        saasApps: apps,
-        devicePlan: long('device', LIMITS.longText),
-        mobileAppPlan: long('mobile', LIMITS.longText),
-        risks: long('risk', LIMITS.longText),
-        recommendedWorkshops: [
-          'Conduct Technical Assessment',
-          'Conduct Security Workshops',
-          'Conduct Services Workshops',
-        ],
-        notes: long('note', LIMITS.longText),
-      },
-    });
-  }
-  const attendees = people.slice(0, LIMITS.attendees).map((p) => p.id);
-  for (let i = 0; i < LIMITS.followUps; i++) {
-    b.act(FM, {
-      type: 'scheduleFollowUp',
-      kind: FOLLOW_UP_KINDS[i % FOLLOW_UP_KINDS.length]!.id,
-      startsAt: new Date(Date.UTC(2025, 4, 1 + (i % 28), 8 + (i % 9))).toISOString(),
-      timeZone: 'America/Argentina/ComodRivadavia',
-      attendees,
-      agenda: long(`Agenda ${i}`, LIMITS.longText),
-      leadMinutes: 60,
-    });
-  }
-  const e = structuredClone(b.engagement);
-  e.followUps.forEach((f, i) => {
-    if (i % 2)
-      f.reminder = {
-        ...f.reminder,
-        state: 'undeliverable',
-        attempts: 9,
-        lastError: long('error', 500),
-      };
-  });
-  const members = [...people, FM, FE, SME, BDM, ARCHITECT]
-    .map(({ id, name }) => ({ id, name }))
-    .concat(
-      Array.from({ length: 50 }, (_, i) => ({
-        id: `aad-roster-${i}`,
-        name: long(`Roster ${i}`, LIMITS.name),
-      })),
-    );
-  return { e, now: new Date('2025-04-15T00:00:00Z'), members };
+/** The message the bot posts (or puts in place of the card) in a Teams chat, as sent over HTTP. */
+function payloadBytes(card: AdaptiveCard): number {
+  const reference = {
+    activityId: `1:${'1'.repeat(60)}`,
+    user: { id: `29:${'u'.repeat(120)}`, name: 'x'.repeat(256), aadObjectId: FM.id },
+    bot: { id: `28:${'b'.repeat(36)}`, name: 'Deploy Securely' },
+    conversation: {
+      id: `19:${'c'.repeat(64)}@thread.v2;messageid=1712345678901`,
+      conversationType: 'channel',
+      name: 'x'.repeat(256),
+      tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      isGroup: true,
+    },
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/72f988bf-86f1-41af-91ab-2d7cd011db47/',
+    locale: 'en-US',
+  };
+  const activity = TurnContext.applyConversationReference(
+    { ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: `1:${'9'.repeat(60)}` },
+    reference,
+  );
+  return Buffer.byteLength(JSON.stringify(activity), 'utf8');
 }
 
+/** Texts in the heaviest characters: each weighs most in card JSON, or is escaped on cards. */
+const ALPHABETS: [string, Fill][] = [
+  ['plain text', plain],
+  ['CJK (3 bytes each)', repeat('漢')],
+  ['emoji (4 bytes each)', repeat('🔐')],
+  ['control characters (6 bytes each in JSON)', repeat('\u0001')],
+  ['quotes and backslashes (escaped in JSON)', repeat('"\\')],
+  ['Markdown (escaped on cards)', repeat('*[_')],
+  ['mixed', repeat('é漢🔐\u0007*"\n')],
+];
+
+const VIEWERS = [
+  ['shared', undefined],
+  ['FM', { id: FM.id, role: 'FM' as const }],
+  ['FE', { id: FE.id, role: 'FE' as const }],
+  ['SME', { id: SME.id, role: 'SME' as const }],
+  ['stakeholder', { id: BDM.id, role: 'stakeholder' as const }],
+] as const;
+
 const renderer = new CardRenderer();
-const { e, now, members } = largest();
 
-test('the largest engagement is really at the limits', () => {
-  expect(Object.keys(e.people)).toHaveLength(LIMITS.people);
-  expect(e.conversation.questions).toHaveLength(LIMITS.questions);
-  expect(e.handoff).toHaveLength(LIMITS.handoffRevisions);
-  expect(e.followUps).toHaveLength(LIMITS.followUps);
-});
+describe.each(ALPHABETS)('the largest engagement in %s', (_alphabet, fill) => {
+  const { e, now, members } = largest(fill);
 
-describe.each(CARD_NAMES)('the %s card of the largest engagement', (card) => {
-  test.each([
-    ['shared', undefined],
-    ['FM', { id: FM.id, role: 'FM' as const }],
-    ['FE', { id: FE.id, role: 'FE' as const }],
-    ['stakeholder', { id: BDM.id, role: 'stakeholder' as const }],
-  ])('stays under 28 KB and valid (%s view)', (_name, viewer) => {
-    const json = renderer.render({
-      card,
-      engagement: e,
-      now,
-      members,
-      followUpId: 'fu-2',
-      ...(viewer ? { viewer } : {}),
-      message: { kind: 'error', text: long('message', 600) },
-      form: { fuAgenda: long('typed', 5000), notes: long('typed', 5000) },
-    });
-    expect(bytes(json)).toBeLessThan(28 * 1024);
-    expect(cardProblems(json)).toEqual([]);
+  test('is really at the limits', () => {
+    expect(Object.keys(e.people)).toHaveLength(LIMITS.people);
+    expect(e.conversation.questions).toHaveLength(LIMITS.questions);
+    expect(e.handoff).toHaveLength(LIMITS.handoffRevisions);
+    expect(e.followUps).toHaveLength(LIMITS.followUps);
   });
+
+  test.each(CARD_NAMES)(
+    'gives a %s card under 28 KB and valid, for every role, with every input typed far over its limit',
+    (card) => {
+      for (const [, viewer] of VIEWERS) {
+        const req = {
+          card,
+          engagement: e,
+          now,
+          members,
+          followUpId: 'fu-2',
+          ...(viewer ? { viewer } : {}),
+        };
+        const plainCard = renderer.render(req);
+        expect(payloadBytes(plainCard)).toBeLessThan(TEAMS_LIMIT);
+        expect(cardProblems(plainCard)).toEqual([]);
+        // A refusal: the message, and every input as typed, 2,000 characters of the alphabet each.
+        const typed = fill('typed', 20_000).slice(0, 2000);
+        const form = Object.fromEntries([...inputs(plainCard).keys()].map((id) => [id, typed]));
+        const refused = renderer.render({
+          ...req,
+          message: { kind: 'error', text: fill('message', 600) },
+          form,
+        });
+        expect(payloadBytes(refused)).toBeLessThan(TEAMS_LIMIT);
+      }
+    },
+  );
 });
 
 test('the documents of the largest engagement are complete: every follow-up, every field', () => {
+  const { e } = largest();
   const md = toMarkdown(summaryDocument(e, new Date()));
   expect(
     md.split('\n').filter((l) => l.startsWith('- ') && l.includes('Agenda 9')),

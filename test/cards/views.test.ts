@@ -85,8 +85,8 @@ describe('which actions each view shows', () => {
       complete,
       ['followup.schedule', 'followup.reschedule', 'followup.cancel'],
     ],
-    ['summary', 'complete', complete, ['summary.export', 'phase.moveOn']],
-    ['summary', 'movedOn', movedOn, ['summary.export']],
+    ['summary', 'complete', complete, ['summary.export', 'phase.moveOn', 'engagement.delete']],
+    ['summary', 'movedOn', movedOn, ['summary.export', 'engagement.delete']],
     [
       'followup',
       'movedOn',
@@ -116,7 +116,7 @@ describe('which actions each view shows', () => {
     expect(fe.has('workshop.deliver')).toBe(true);
   });
 
-  test('before the kickoff (gate G1) no playbook step offers a form; the card says why', () => {
+  test('before the kickoff (gate G1) no playbook step offers a form (deleting is no step); the card says why', () => {
     const e = beforeKickoff();
     for (const card of [
       'licensing',
@@ -129,7 +129,7 @@ describe('which actions each view shows', () => {
       'summary',
     ] as const) {
       const verbs = [...verbsOf(card, e)].filter(isActionVerb);
-      expect(verbs).toEqual([]);
+      expect(verbs).toEqual(card === 'summary' ? ['engagement.delete'] : []);
       const json = renderer.render({ card, engagement: e, now: NOW });
       expect(JSON.stringify(json)).toContain('Gate G1');
     }

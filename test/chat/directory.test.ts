@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { Directory } from '../../src/chat/directory.js';
+import { Directory, type Listed } from '../../src/chat/directory.js';
+import type { Engagement } from '../../src/playbook/engagement.js';
 import { personIndexKey } from '../../src/playbook/people-index.js';
 import { openEmbeddedStore } from '../../src/store/embedded.js';
 import {
@@ -85,4 +86,51 @@ test('after five lost races the list is given up, logged; anything else wrong is
   await expect(new Directory(racing, clock).sync(undefined, e)).resolves.toBeUndefined();
   const { store: broken } = failing(() => new TypeError('bad document'), 1);
   await expect(new Directory(broken, clock).sync(undefined, e)).rejects.toThrow(TypeError);
+});
+
+describe('a deleted engagement', () => {
+  /** Two engagements of the same people (two chats), both saved, and their lists written. */
+  async function twoEngagements(): Promise<{ kept: Engagement; gone: Engagement }> {
+    const kept = kickedOff();
+    const gone = { ...kickedOff(), id: 'eng-gone', engagementId: 'eng-gone', customer: 'Gone Ltd' };
+    for (const e of [kept, gone]) {
+      await store.create(e);
+      await new Directory(store, clock).sync(undefined, e);
+    }
+    return { kept, gone };
+  }
+  const listed = (list: Listed[]) => list.map((l) => l.engagement.customer);
+
+  test("leaves every one of its people's lists, and the others stay", async () => {
+    const { kept, gone } = await twoEngagements();
+    const { etag } = (await store.get(gone.id))!;
+    await store.delete(gone.id, etag);
+    await new Directory(store, clock).forget(gone);
+    for (const id of Object.keys(gone.people)) {
+      const list = await store.getIndex(personIndexKey(TENANT, id));
+      expect(JSON.stringify(list?.doc)).not.toContain('Gone Ltd');
+      expect(list?.doc).toMatchObject({ entries: [{ engagementId: kept.id }] });
+    }
+    const mine = await new Directory(store, clock).list(
+      { tenantId: TENANT, personId: FM.id },
+      undefined,
+    );
+    expect(listed(mine)).toEqual([kept.customer]);
+  });
+
+  test('a list that could not be written is never shown it, and the listing takes it off', async () => {
+    const { kept, gone } = await twoEngagements();
+    const { etag } = (await store.get(gone.id))!;
+    await store.delete(gone.id, etag);
+    const { store: down } = failing(() => new StoreUnavailableError(), 1_000);
+    await new Directory(down, clock).forget(gone);
+    const key = personIndexKey(TENANT, FM.id);
+    expect(JSON.stringify((await store.getIndex(key))?.doc)).toContain('Gone Ltd');
+
+    const directory = new Directory(store, clock);
+    const asker = { tenantId: TENANT, personId: FM.id };
+    expect(listed(await directory.list(asker, undefined))).toEqual([kept.customer]);
+    expect(JSON.stringify((await store.getIndex(key))?.doc)).not.toContain('Gone Ltd');
+    expect(listed(await directory.list(asker, undefined))).toEqual([kept.customer]);
+  });
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { openCosmosStore } from '../../src/store/cosmos.js';
 import { openEmbeddedStore } from '../../src/store/embedded.js';
 import type { EngagementStore } from '../../src/store/store.js';
+import { personIndexKey } from '../../src/playbook/people-index.js';
 import { engagementIdFor } from '../../src/playbook/start.js';
 import { startTestBot, type TestBot } from '../support/app.js';
 import { cardText, type Chat } from '../support/chat.js';
@@ -269,4 +270,54 @@ describe.each(STORES)('engagements in the 1:1 chat, on the $name', (setup) => {
     await fresh.say(nestor, 'engagements');
     expect(cardText(fresh.last().card)).toMatch(/You take part in no engagement yet/);
   });
+});
+
+describe.each(STORES)('an engagement deleted, on the $name', (setup) => {
+  it("leaves the lists of everyone who had a role in it: not listed, its customer's name gone", async () => {
+    const opened = await setup.open();
+    const bot = await startTestBot({ store: opened.store });
+    try {
+      const home = '19:fasttrack-deleted@thread.v2';
+      const kept = '19:fasttrack-kept@thread.v2';
+      const chats = new Map<string, Chat>();
+      for (const [id, customer] of [
+        [kept, 'Kept Ltd'],
+        [home, 'Deleted Ltd'],
+      ] as const) {
+        const chat = bot.chatIn(id, 'groupChat', FASTTRACK);
+        chats.set(id, chat);
+        bot.channel.rosters.set(id, [lee, meganHome]);
+        await chat.say(lee, `start ${customer}`);
+        const card = chat.last();
+        await chat.execute(lee, card, 'kickoff.confirm', { card: 'roles' });
+        await chat.execute(lee, card, 'roles.assign', {
+          card: 'roles',
+          personId: meganHome.aadObjectId,
+          role: 'SME',
+        });
+      }
+      const chat = chats.get(home)!;
+      await chat.say(lee, 'summary');
+      const done = await chat.execute(lee, chat.last(), 'engagement.delete', {
+        card: 'summary',
+        confirmCustomer: 'Deleted Ltd',
+      });
+      expect(cardText(done)).toContain('Deleted: the engagement with Deleted Ltd');
+
+      for (const who of [meganHome, lee]) {
+        const list = await opened.store.getIndex(personIndexKey(FASTTRACK, who.aadObjectId));
+        expect(JSON.stringify(list?.doc)).toContain('Kept Ltd');
+        expect(JSON.stringify(list?.doc)).not.toContain('Deleted Ltd');
+        const oneOnOne = bot.chatIn(`a:1on1-${who.id}`, 'personal', FASTTRACK);
+        bot.channel.rosters.set(`a:1on1-${who.id}`, [who]);
+        await oneOnOne.say(who, 'engagements');
+        const listing = cardText(oneOnOne.last().card);
+        expect(listing).toMatch(/^Kept Ltd$/m);
+        expect(listing).not.toContain('Deleted Ltd');
+      }
+    } finally {
+      await bot.close();
+      await opened.close();
+    }
+  }, 60_000);
 });

@@ -38,6 +38,7 @@ function watched(store: EngagementStore, ticks: Tick[]): EngagementStore {
     get: (id) => store.get(id),
     create: (e) => store.create(e),
     replace: (e, etag) => store.replace(e, etag),
+    delete: (id, etag) => store.delete(id, etag),
     close: () => store.close(),
     getIndex: (key) => store.getIndex(key),
     putIndex: (doc, etag) => store.putIndex(doc, etag),
@@ -128,7 +129,8 @@ describe('follow-ups and their reminders', () => {
         conversationZone: 'America/New_York',
       }),
     );
-    expect(saved).toMatch(/for Wed, 3 Jun 2026, 10:00 \(America\/New_York\)/);
+    // The zone as the card shows it: Markdown-escaped, read as "America/New_York".
+    expect(saved).toMatch(/for Wed, 3 Jun 2026, 10:00 \(America\/New\\_York\)/);
   });
 
   it('lets the FM reschedule and cancel, and refuses others', async () => {

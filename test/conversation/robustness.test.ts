@@ -153,7 +153,7 @@ describe('a busy chat', () => {
       }),
       await chat.execute(fm, card, 'no.such.verb', { card: 'status' }),
     ].map(cardText);
-    expect(answers[0]).toMatch(/question is 40,000 characters long; at most 2,000 fit/);
+    expect(answers[0]).toMatch(/question is too long: shorten it by about 38,000 characters/);
     expect(answers[1]).toMatch(/authentication method/i);
     expect(answers[2]).toMatch(/licence/i);
     expect(answers[3]).toMatch(/level/i);

@@ -43,6 +43,7 @@ const SAMPLES: Partial<Record<ActionType, Action>> = {
     leadMinutes: 30,
   },
   cancelFollowUp: { type: 'cancelFollowUp', followUpId: 'fu-1' },
+  deleteEngagement: { type: 'deleteEngagement', confirmation: 'Contoso Ltd' },
 };
 
 const MOVED_ON = /moved on to the next phase/i;

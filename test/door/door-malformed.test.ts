@@ -22,8 +22,9 @@ const SENTENCES = [
   /^"[^"]*" is not (a|an|one of the) [\w -]+ I know(: choose one from the list)?\.$/,
   /^The [\w ]+ must be (text|a date|a time|one of the choices|chosen from the list|a whole number)\.$/,
   /^The [\w ]+ must be a (date|time|whole number),? like [\d:-]+; "[^"]*" is not\.$/,
-  /^The [\w ]+ is [\d,]+ characters long; at most [\d,]+ fit\.$/,
+  /^The [\w ]+ is too long: shorten it by about [\d,]+ characters?\.$/,
   /^That button opens no card I know\.$/,
+  /^Type the customer's name to confirm the deletion\.$/,
   /^That card cannot be refreshed: it names no card I know\.$/,
   /^I do not know that button \("[^"]*"\)\. The card may be out of date: open it again\.$/,
 ];
@@ -41,7 +42,7 @@ describe('malformed answers: unknown verbs, data that is not a form, anything at
     expect(readCardAction('workshop.decide', data, ctx)).toEqual({
       kind: 'invalid',
       card: 'workshop',
-      message: 'The reason is 600 characters long; at most 500 fit.',
+      message: 'The reason is too long: shorten it by about 100 characters.',
       form: { feature: 'saasSso', choice_saasSso: 'notPlanned', reason_saasSso: 'r'.repeat(600) },
     });
   });
@@ -207,7 +208,7 @@ describe('malformed answers: unknown verbs, data that is not a form, anything at
     [
       'engagement.start',
       { customer: 'x'.repeat(121) },
-      'The customer name is 121 characters long; at most 120 fit.',
+      'The customer name is too long: shorten it by about 1 character.',
     ],
     ['engagement.start', { customer: ' ' }, 'Name the customer.'],
     ['show', { open: 'x' }, 'That button opens no card I know.'],

@@ -3,6 +3,8 @@ import { readCardAction } from '../../src/door/read.js';
 import { readSubmitAction } from '../../src/teams/activity.js';
 import type { DoorContext, DoorResult } from '../../src/door/result.js';
 import { ACTION_VERB_LIST } from '../../src/door/verbs/index.js';
+import { LIMITS } from '../../src/playbook/limits.js';
+import { jsonBytes } from '../../src/playbook/text-size.js';
 
 const ctx: DoorContext = {
   leadMinutes: 45,
@@ -331,6 +333,11 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
   ],
   ['phase.moveOn', { card: 'summary' }, action('summary', { type: 'moveToNextPhase' })],
   [
+    'engagement.delete',
+    { card: 'summary', confirmCustomer: ' Contoso Ltd ' },
+    action('summary', { type: 'deleteEngagement', confirmation: 'Contoso Ltd' }),
+  ],
+  [
     'engagement.start',
     { card: 'help', customer: '  Fabrikam   Inc ' },
     { kind: 'start', customer: 'Fabrikam Inc' },
@@ -370,5 +377,21 @@ describe('the card to re-render', () => {
     expect(door('workshop.deliver', { card: 'status' })).toMatchObject({ card: 'status' });
     expect(door('workshop.deliver', {})).toMatchObject({ card: 'workshop' });
     expect(door('workshop.deliver', { card: 'nonsense' })).toMatchObject({ card: 'workshop' });
+  });
+});
+
+describe("a name from Teams' member list", () => {
+  test('is cut to the name limit in bytes as stored, for a role and for the FM role handed over', () => {
+    const long = { id: 'aad-long', name: `  ${'漢'.repeat(60)}  ` }; // 180 bytes
+    const wide: DoorContext = { ...ctx, members: [...ctx.members, long] };
+    for (const [verb, data] of [
+      ['roles.assign', { card: 'roles', personId: 'aad-long', role: 'SME' }],
+      ['roles.handOver', { card: 'roles', newFmId: 'aad-long', fmThen: 'FE' }],
+    ] as const) {
+      const read = readCardAction(verb, data, wide);
+      if (read.kind !== 'action' || !('name' in read.action)) throw new Error(verb);
+      expect(read.action.name).toBe(`${'漢'.repeat(39)}…`);
+      expect(jsonBytes(read.action.name)).toBeLessThanOrEqual(LIMITS.name);
+    }
   });
 });

@@ -31,6 +31,7 @@ function counting(store: EngagementStore): EngagementStore & { writes: number } 
       counted.writes++,
       store.replace(e, etag)
     ),
+    delete: (id: string, etag: string) => (counted.writes++, store.delete(id, etag)),
     dueReminders: (now: string, limit: number) => store.dueReminders(now, limit),
     getIndex: (key: string) => store.getIndex(key),
     putIndex: (...args: Parameters<EngagementStore['putIndex']>) => store.putIndex(...args),

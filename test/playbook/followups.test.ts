@@ -1,6 +1,7 @@
 /** Next steps: follow-ups scheduled, moved and cancelled by the FM, and the bad input they refuse. */
 import type { Action } from '../../src/playbook/actions.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
+import { LIMITS } from '../../src/playbook/limits.js';
 import {
   BDM,
   BUILD_TIME,
@@ -68,7 +69,7 @@ describe('scheduling a follow-up', () => {
     [
       'with an agenda over 2000 characters',
       followUpAction({ agenda: 'x'.repeat(2001) }),
-      /agenda is 2001/,
+      /agenda is too long: shorten it by about 1 character\./,
     ],
   ])('refused %s', (_label, action, message) => {
     expectRefused(kickedOff(), FM, action, 'invalid', message);
@@ -135,5 +136,59 @@ describe('moving and cancelling a follow-up', () => {
     ],
   ])('refused: %s', (_label, state, action, kind, message) => {
     expectRefused(state(), FM, action, kind, message);
+  });
+});
+
+describe('how many follow-ups an engagement keeps', () => {
+  /** `n` follow-ups scheduled, a day apart. */
+  const scheduled = (e: Engagement, n: number, from = 0): Engagement => {
+    for (let i = 0; i < n; i++)
+      e = step(
+        e,
+        FM,
+        followUpAction({
+          startsAt: new Date(Date.UTC(2025, 4, 1, 9) + (from + i) * 86_400_000).toISOString(),
+        }),
+      );
+    return e;
+  };
+  const cancel = (e: Engagement, id: string) =>
+    step(e, FM, { type: 'cancelFollowUp', followUpId: id });
+
+  test('counts the live ones: a cancelled follow-up frees its place', () => {
+    const full = scheduled(kickedOff(), LIMITS.followUps);
+    expectRefused(
+      full,
+      FM,
+      followUpAction({ startsAt: '2026-01-05T09:00:00Z' }),
+      'invalid',
+      /at most 60 follow-ups that are not cancelled: cancel one that is no longer needed first/,
+    );
+    const again = scheduled(cancel(full, 'fu-7'), 1, 100);
+    expect(again.followUps.filter((f) => !f.cancelled)).toHaveLength(LIMITS.followUps);
+    expect(again.followUps.at(-1)?.id).toBe('fu-61');
+  });
+
+  test('drops the oldest cancelled ones when the list is full, keeping their record in the history', () => {
+    let e = scheduled(kickedOff(), LIMITS.followUps);
+    for (let i = 1; i <= 20; i++) e = cancel(e, `fu-${i}`);
+    e = scheduled(e, LIMITS.followUpRecords - LIMITS.followUps, 100);
+    expect(e.followUps).toHaveLength(LIMITS.followUpRecords);
+    e = scheduled(e, 2, 200);
+    expect(e.followUps).toHaveLength(LIMITS.followUpRecords);
+    expect(e.followUps.map((f) => f.id)).not.toContain('fu-1');
+    expect(e.followUps.map((f) => f.id)).not.toContain('fu-2');
+    expect(e.followUps.map((f) => f.id)).toContain('fu-3');
+    const ids = e.followUps.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.at(-1)).toBe(`fu-${LIMITS.followUpRecords + 2}`);
+    const lines = e.history.map((h) => h.summary);
+    // Its scheduling and its cancellation are in the history, and so is its leaving the list.
+    expect(
+      lines.filter((l) => /^cancelled the business value discovery .*Thu, 1 May 2025/.test(l)),
+    ).toHaveLength(1);
+    expect(lines.at(-2)).toMatch(
+      /; the cancelled business value discovery of Thu, 1 May 2025, 10:00 \(Europe\/London\) \(fu-1, scheduled by Fiona Meyer, cancelled by Fiona Meyer\) left the list to make room$/,
+    );
   });
 });

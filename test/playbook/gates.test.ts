@@ -31,12 +31,20 @@ function gateRefusal(e: Engagement, type: ActionType, actor = SCENARIOS[type].by
 
 describe('G1: nothing starts before the FM confirms the kickoff call', () => {
   const KICKOFF = 'the FastTrack manager confirms the kickoff call is completed';
-  // Setting up who is who is not a playbook step: roles, and handing the FM role over.
-  const setup = ['confirmKickoff', 'assignRole', 'handOverFm'];
-  const gated = ACTION_TYPES.filter((t) => !setup.includes(t));
+  // Setting up who is who is not a playbook step (roles, handing the FM role over), and the
+  // customer may ask for the engagement to be deleted at any time.
+  const ungated = ['confirmKickoff', 'assignRole', 'handOverFm', 'deleteEngagement'];
+  const gated = ACTION_TYPES.filter((t) => !ungated.includes(t));
 
-  test('every action but confirming the kickoff, assigning roles and handing over is gated', () => {
+  test('every action but confirming the kickoff, assigning roles, handing over and deleting is gated', () => {
     expect(gated).toHaveLength(19);
+  });
+
+  test('the FM can delete the engagement before the kickoff (the customer may ask any time)', () => {
+    const e = withPeople();
+    expect(
+      apply(e, { type: 'deleteEngagement', confirmation: e.customer }, FM, BUILD_TIME).ok,
+    ).toBe(true);
   });
 
   test.each(gated)('%s is refused before the kickoff, naming the kickoff', (type) => {

@@ -7,6 +7,7 @@ import {
   accountTenantOf,
   candidates,
   indexChanges,
+  indexRemovals,
   linkedAccounts,
   mailIndexKey,
   MAX_INDEX_ENTRIES,
@@ -103,6 +104,26 @@ describe('which lists a change touches', () => {
         account: { personId: 'aad-guest', tenantId: TENANT, userRole: 'guest' },
       },
     });
+  });
+});
+
+describe('a deleted engagement', () => {
+  test("leaves every one of its people's lists, a guest's and one who left the chat included", () => {
+    const e = withGuest();
+    e.people[FE.id] = { ...e.people[FE.id]!, removed: e.started };
+    const removals = indexRemovals(e);
+    expect(removals.map((c) => c.key).sort()).toEqual(
+      Object.values(e.people)
+        .map((p) => personIndexKey(accountTenantOf(e, p), p.id))
+        .sort(),
+    );
+    expect(removals.every((c) => c.engagementId === e.id && !c.entry && !c.link)).toBe(true);
+    const list = withEntry(undefined, indexChanges(undefined, e)[0]!, NOW)!;
+    const other = { ...entry('eng-other', NOW), role: 'FM' as const };
+    const removal = removals.find((c) => c.key === list.id)!;
+    expect(
+      withEntry({ ...list, entries: [...list.entries, other] }, removal, NOW)?.entries,
+    ).toEqual([other]);
   });
 });
 

@@ -43,6 +43,7 @@ const ALLOWED: Record<ActionType, readonly Role[]> = {
   rescheduleFollowUp: ['FM'],
   cancelFollowUp: ['FM'],
   moveToNextPhase: ['FM'],
+  deleteEngagement: ['FM'],
 };
 
 const ACTOR_OF: Record<Role, Actor> = { FM, FE, SME, stakeholder: BDM };

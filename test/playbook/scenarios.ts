@@ -140,6 +140,11 @@ export const SCENARIOS: { [T in ActionType]: Scenario } = {
     by: FM,
   },
   moveToNextPhase: { state: readyToMoveOn, action: { type: 'moveToNextPhase' }, by: FM },
+  deleteEngagement: {
+    state: kickedOff,
+    action: { type: 'deleteEngagement', confirmation: ' contoso  LTD ' },
+    by: FM,
+  },
 };
 
 export const ACTION_TYPES = Object.keys(SCENARIOS) as ActionType[];

@@ -86,7 +86,7 @@ describe('feature decisions', () => {
     [
       'a reason over 500 characters',
       decide({ reason: long(501) }),
-      /reason is 501 characters long; at most 500/,
+      /reason is too long: shorten it by about 1 character\./,
     ],
   ]);
 
@@ -157,57 +157,90 @@ describe('the M365 Security Conversation is scheduled ahead', () => {
   ]);
 });
 
+describe('text limits count bytes as stored, whatever the characters', () => {
+  refusals(kickedOff, BDM, [
+    [
+      'a question of 700 CJK characters (3 bytes each: 2,100 of 2,000)',
+      { type: 'acknowledgeAgenda', topics: [], question: '漢'.repeat(700) },
+      /question is too long: shorten it by about 34 characters\./,
+    ],
+    [
+      'a question of 400 control characters (6 bytes each in JSON: 2,400 of 2,000)',
+      { type: 'acknowledgeAgenda', topics: [], question: `q${'\u0001'.repeat(400)}` },
+      /question is too long: shorten it by about 67 characters\./,
+    ],
+    [
+      'a comment of 126 emoji (4 bytes each: 504 of 500)',
+      { type: 'statePreference', method: 'phs', comment: '🔐'.repeat(126) },
+      /comment is too long: shorten it by about 1 character\./,
+    ],
+  ]);
+  test('a question of exactly 2,000 bytes in CJK and quotes is taken', () => {
+    const question = `${'漢'.repeat(666)}"`;
+    const e = step(kickedOff(), BDM, { type: 'acknowledgeAgenda', topics: [], question });
+    expect(e.conversation.questions.at(-1)?.text).toBe(question);
+  });
+});
+
 describe('texts over their limits (limits.ts)', () => {
   refusals(kickedOff, FM, [
     [
       'a name over 120',
       role('aad-x', long(121), 'FE'),
-      /name is 121 characters long; at most 120 fit/,
+      /name is too long: shorten it by about 1 character\./,
     ],
     [
       'licensing notes over 2000',
       { type: 'recordLicensing', licences: ['m365e3'], addOns: [], notes: long(2001) },
-      /notes is 2001 characters long; at most 2000 fit/,
+      /notes is too long: shorten it by about 1 character\./,
     ],
   ]);
   refusals(kickedOff, BDM, [
     [
       'a question over 2000',
       { type: 'acknowledgeAgenda', topics: [], question: long(2001) },
-      /question is 2001/,
+      /question is too long: shorten it by about 1 character\./,
     ],
     [
       'a comment over 500',
       { type: 'statePreference', method: 'phs', comment: long(501) },
-      /comment is 501/,
+      /comment is too long: shorten it by about 1 character\./,
     ],
   ]);
   refusals(kickedOff, FE, [
     [
       'a note over 500',
       { type: 'completeIdentityStep', step: 'forests', note: long(501) },
-      /note is 501/,
+      /note is too long: shorten it by about 1 character\./,
     ],
   ]);
   refusals(forestsDone, FE, [
-    ['a rationale over 2000', finalize(long(2001), 'Bea'), /rationale is 2001 characters/],
-    ['who decided over 120', finalize('ok', long(121)), /name of who decided is 121 characters/],
+    [
+      'a rationale over 2000',
+      finalize(long(2001), 'Bea'),
+      /rationale is too long: shorten it by about 1 character\./,
+    ],
+    [
+      'who decided over 120',
+      finalize('ok', long(121)),
+      /name of who decided is too long: shorten it by about 1 character\./,
+    ],
   ]);
   refusals(workshopDone, SME, [
     [
       'hand-off risks over 2000',
       handoff({ risks: long(2001) }),
-      /risks and blockers is 2001 characters/,
+      /risks and blockers is too long: shorten it by about 1 character\./,
     ],
     [
       'hand-off notes over 2000',
       handoff({ notes: long(2001) }),
-      /notes for the next engineer is 2001/,
+      /notes for the next engineer is too long: shorten it by about 1 character\./,
     ],
     [
       'a SaaS app name over 120',
       handoff({ saasApps: [{ name: long(121), inGallery: true }] }),
-      /SaaS app name is 121 characters/,
+      /SaaS app name "x+" is too long: shorten it by about 1 character\./,
     ],
     [
       'more than 50 SaaS apps',
@@ -381,7 +414,9 @@ describe('starting an engagement', () => {
 
   test('a customer name over 120 characters, or none, is refused', () => {
     const tooLong = startEngagement({ ...input, customer: long(121) }, FM, BUILD_TIME);
-    expect(isRefusal(tooLong) && tooLong.message).toMatch(/121 characters long; at most 120 fit/);
+    expect(isRefusal(tooLong) && tooLong.message).toMatch(
+      /too long: shorten it by about 1 character\./,
+    );
     const none = startEngagement({ ...input, customer: '   ' }, FM, BUILD_TIME);
     expect(isRefusal(none) && none.kind).toBe('invalid');
   });

@@ -87,6 +87,7 @@ describe('ReminderScheduler against one Cosmos DB container', () => {
         return storeB.replace(x, etag);
       },
       dueReminders: (now, limit) => storeB.dueReminders(now, limit),
+      delete: (id, etag) => storeB.delete(id, etag),
       getIndex: (key) => storeB.getIndex(key),
       putIndex: (doc, etag) => storeB.putIndex(doc, etag),
       close: () => storeB.close(),

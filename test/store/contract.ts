@@ -145,6 +145,33 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect(await again.get(changed.id)).toEqual(last);
     });
 
+    it('deletes an engagement on its current version tag only, for good', async () => {
+      const e = newEngagement();
+      const created = await store.create(e);
+      const changed = await store.replace(edited(e, 'Fabrikam'), created.etag);
+      await expect(store.delete(e.id, created.etag)).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await store.get(e.id)).toEqual(changed);
+      await store.delete(e.id, changed.etag);
+      expect(await store.get(e.id)).toBeUndefined();
+      await expect(store.delete(e.id, changed.etag)).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await (await opened.reopen()).get(e.id)).toBeUndefined();
+      // The chat can start again: a new engagement under the same id.
+      const again = await store.create(e);
+      expect(await store.get(e.id)).toEqual(again);
+    });
+
+    it('finds no reminder of a deleted engagement', async () => {
+      const e = { ...newEngagement(), nextReminderAt: '2025-03-01T00:00:00.000Z' };
+      const { etag } = await store.create(e);
+      expect(
+        (await store.dueReminders('2025-03-02T00:00:00.000Z', 10)).map((v) => v.engagement.id),
+      ).toContain(e.id);
+      await store.delete(e.id, etag);
+      expect(
+        (await store.dueReminders('2025-03-02T00:00:00.000Z', 10)).map((v) => v.engagement.id),
+      ).not.toContain(e.id);
+    });
+
     it('refuses an engagement too large for one document, before writing anything', async () => {
       const e = newEngagement();
       const { etag } = await store.create(e);
@@ -153,6 +180,9 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       await expect(refused).rejects.toBeInstanceOf(EngagementTooLargeError);
       await expect(refused).rejects.toBeInstanceOf(StoreUnavailableError);
       await expect(refused).rejects.toThrow(/^Not saved: .* KB/);
+      // What a person can do about it: never something the bot does not offer.
+      await expect(refused).rejects.toThrow(/Shorten what you typed .* summary .* engagement eng-/);
+      await expect(refused).rejects.not.toThrow(/follow-ups/);
       await expect(
         store.create({ ...newEngagement(), customer: huge.customer }),
       ).rejects.toBeInstanceOf(EngagementTooLargeError);
@@ -206,6 +236,20 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect(await store.getIndex(key)).toMatchObject({
         doc: { entries: [{ customer: 'Contoso' }] },
       });
+    });
+
+    it('deletes an engagement and leaves the index documents beside it as they are', async () => {
+      const key = 'person-00112233445566778899aabbccddeeff';
+      const e = newEngagement();
+      const { etag } = await store.create(e);
+      const list = await store.putIndex(personList(key, [e.customer]));
+      await store.delete(e.id, etag);
+      expect(await store.get(e.id)).toBeUndefined();
+      expect(await store.getIndex(key)).toEqual(list);
+      expect(await (await opened.reopen()).getIndex(key)).toEqual(list);
+      // And the list can still change, as the bot takes the engagement off it.
+      const emptied = await store.putIndex(personList(key, []), list.etag);
+      expect(await store.getIndex(key)).toEqual(emptied);
     });
 
     it('records every one of many concurrent answers made through one writer', async () => {

@@ -112,6 +112,44 @@ describe('Cosmos DB faults on the answer path', () => {
       StoreUnavailableError,
     );
   });
+
+  describe('deleting', () => {
+    const firstDelete = (fault: 'drop' | 'lose-answer' | { status: number }) => {
+      let done = false;
+      return (req: { method?: string }) => {
+        if (done || req.method !== 'DELETE') return undefined;
+        done = true;
+        return fault;
+      };
+    };
+
+    it('refused by the database (503): not deleted, and says so', async () => {
+      const { store, engagement } = await instanceWithEngagement();
+      const { etag } = (await store.get(engagement.id))!;
+      cosmos.server().inject(firstDelete({ status: 503 }));
+      await expect(store.delete(engagement.id, etag)).rejects.toThrow(SAFE_MESSAGE);
+      expect(await store.get(engagement.id)).toBeDefined();
+    });
+
+    it('applied but its answer lost: found out, and it is gone', async () => {
+      const { store, engagement } = await instanceWithEngagement();
+      const { etag } = (await store.get(engagement.id))!;
+      cosmos.server().inject(firstDelete('lose-answer'));
+      await store.delete(engagement.id, etag);
+      expect(await store.get(engagement.id)).toBeUndefined();
+    });
+
+    it('cut off before the database saw it: fenced off, "not deleted", and it stays so', async () => {
+      const { store, engagement } = await instanceWithEngagement();
+      const { etag } = (await store.get(engagement.id))!;
+      cosmos.server().inject(firstDelete('drop'));
+      await expect(store.delete(engagement.id, etag)).rejects.toThrow(/^Not deleted: /);
+      const after = await store.get(engagement.id);
+      expect(after?.engagement).toEqual(engagement);
+      // The fence moved the version on: the lost delete's condition can never hold again.
+      expect(after?.etag).not.toBe(etag);
+    });
+  });
 });
 
 describe('Cosmos DB faults on index documents', () => {

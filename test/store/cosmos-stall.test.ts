@@ -7,8 +7,9 @@
 import type { IncomingMessage } from 'node:http';
 import { engagementIdFor } from '../../src/playbook/start.js';
 import { OPERATION_TIMEOUT_MS } from '../../src/store/deadline.js';
-import { PEOPLE, startTestBot, type TestBot } from '../support/app.js';
-import { cardText, type Chat } from '../support/chat.js';
+import { PEOPLE, startTestBot, TENANT, type TestBot } from '../support/app.js';
+import { inputs } from '../cards/adaptive.js';
+import { cardText, cardVerbs, Chat } from '../support/chat.js';
 import {
   startCosmosServer,
   TEST_KEY,
@@ -83,7 +84,15 @@ describe('a card answer while Cosmos DB fails, then recovers', () => {
       { card: 'agenda', topics: 'importance', question },
       { id },
     );
-    return { text: cardText(view), ms: Date.now() - started };
+    return { text: cardText(view), ms: Date.now() - started, view };
+  }
+
+  /** The person's answer is still on the card they see: the form, with what they typed. */
+  function expectKept(view: Record<string, unknown>, question: string) {
+    expect(cardText(view)).not.toContain('There is no engagement in this chat yet');
+    expect(cardVerbs(view)).toContain('agenda.acknowledge');
+    expect(inputs(view).get('question')?.value).toBe(question);
+    expect(inputs(view).get('topics')?.value).toBe('importance');
   }
 
   /** Teams delivers the same activity again once the database is back: saved exactly once. */
@@ -108,8 +117,9 @@ describe('a card answer while Cosmos DB fails, then recovers', () => {
       const id = `stall-${seq}`;
       cosmos.inject(fault);
       cosmos.resetRequests();
-      const { text, ms } = await answer(question, id);
+      const { text, ms, view } = await answer(question, id);
       expect(text).toMatch(NOT_SAVED);
+      expectKept(view, question);
       // One read's wait (the SDK may retry a broken connection inside it), never a second one.
       expect(ms).toBeLessThan(OPERATION_TIMEOUT_MS + 1_500);
       const touched = cosmos.requests.filter((r) => r.url.endsWith(engagementDoc));
@@ -124,9 +134,10 @@ describe('a card answer while Cosmos DB fails, then recovers', () => {
   it('when a write stalls: "not confirmed" (never "not saved") in time, and the redelivery saves it once', async () => {
     const question = 'Question whose write stalls';
     cosmos.inject((req) => (isWrite(req) ? 'hang' : undefined));
-    const { text, ms } = await answer(question, 'write-stall');
+    const { text, ms, view } = await answer(question, 'write-stall');
     expect(text).toMatch(NOT_CONFIRMED);
     expect(text).not.toMatch(/Not saved/);
+    expectKept(view, question);
     expect(ms).toBeLessThan(TEAMS_WAITS_MS);
     cosmos.inject(undefined);
     expect(await questions()).not.toContain(question);
@@ -146,8 +157,9 @@ describe('a card answer while Cosmos DB fails, then recovers', () => {
     const question = 'Question whose write is cut off';
     cosmos.inject(firstWrite('drop'));
     cosmos.resetRequests();
-    const { text } = await answer(question, 'cut-off');
+    const { text, view } = await answer(question, 'cut-off');
     expect(text).toMatch(NOT_SAVED);
+    expectKept(view, question);
     // The fence: the unchanged engagement written back on the version the lost write was based on.
     const writes = cosmos.requests.filter(
       (r) => r.method === 'PUT' && r.url.endsWith(engagementDoc),
@@ -155,5 +167,36 @@ describe('a card answer while Cosmos DB fails, then recovers', () => {
     expect(writes.map((r) => r.status)).toEqual([undefined, 200]);
     expect(await questions()).not.toContain(question);
     await recoverAndRedeliver(question, 'cut-off', false);
+  });
+
+  it('on an instance that never read the engagement: "not saved", what was typed shown back, never "no engagement"', async () => {
+    const cold = await startTestBot({
+      env: {
+        COSMOS_ENDPOINT: cosmos.endpoint,
+        COSMOS_KEY: TEST_KEY,
+        COSMOS_DATABASE: 'stall-test',
+      },
+      cosmosClientOptions: { connectionPolicy: { enableEndpointDiscovery: false } },
+      reminders: false,
+    });
+    try {
+      const there = new Chat(cold.url, bot.channel, chat.conversationId, 'groupChat', TENANT);
+      cosmos.inject((req) => (onEngagement(req) ? { status: 503 } : undefined));
+      const view = await there.execute(
+        PEOPLE.bdm,
+        card,
+        'agenda.acknowledge',
+        { card: 'agenda', topics: 'importance', question: 'Asked of a cold instance' },
+        { id: 'cold-instance' },
+      );
+      const text = cardText(view);
+      expect(text).toMatch(NOT_SAVED);
+      expect(text).toContain('You typed: topics: importance; question: Asked of a cold instance');
+      expect(text).toContain("This chat's engagement cannot be read right now.");
+      expect(text).not.toContain('There is no engagement');
+    } finally {
+      cosmos.inject(undefined);
+      await cold.close();
+    }
   });
 });

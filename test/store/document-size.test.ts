@@ -1,4 +1,9 @@
-import { FEATURES, NEXT_PHASES } from '../../src/playbook/catalog.js';
+/**
+ * No engagement the playbook accepts can outgrow what the store may write: with every list at its
+ * cap and every text at its limit in the heaviest characters (a control character weighs 6 bytes
+ * of JSON, a CJK character 3, an emoji 4), the document stays under the store's 1.8 MB guard.
+ */
+import { ADD_ONS, FEATURES, LICENCES, NEXT_PHASES } from '../../src/playbook/catalog.js';
 import type {
   Engagement,
   FollowUp,
@@ -7,19 +12,74 @@ import type {
 } from '../../src/playbook/engagement.js';
 import { LIMITS } from '../../src/playbook/limits.js';
 import { snapshot } from '../../src/playbook/steps/handoff.js';
+import { tooLong } from '../../src/playbook/steps/text.js';
+import { jsonBytes } from '../../src/playbook/text-size.js';
 import { documentBytes, MAX_DOCUMENT_BYTES } from '../../src/store/document.js';
+import { applied, FM } from '../support/playbook.js';
 import { newEngagement } from './fixtures.js';
 
-const text = (n: number) => 'x'.repeat(n);
-const stampOf = (i: number): Stamp => ({
-  by: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-  byName: text(LIMITS.name),
-  at: new Date(0).toISOString(),
-});
+type Text = (limit: number) => string;
+/** The longest repetition of `unit` the playbook takes for a text with this limit. */
+const of =
+  (unit: string): Text =>
+  (limit) => {
+    let [lo, hi] = [0, limit];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (tooLong('text', unit.repeat(mid), limit)) hi = mid - 1;
+      else lo = mid;
+    }
+    return unit.repeat(lo);
+  };
+
+const ALPHABETS: [string, Text][] = [
+  ['plain text', of('x')],
+  ['control characters', of('\u0001')],
+  ['CJK', of('漢')],
+  ['emoji', of('🔐')],
+  ['quotes', of('"')],
+];
+
+/** The longest line the history keeps: all licences and add-ons recorded, cut to its limit. */
+function longestSummary(): number {
+  const e = applied(newEngagement(), FM, { type: 'confirmKickoff' }, new Date(0)).engagement;
+  const licensed = applied(
+    e,
+    FM,
+    {
+      type: 'recordLicensing',
+      licences: LICENCES.map((l) => l.id),
+      addOns: ADD_ONS.map((a) => a.id),
+      notes: '',
+    },
+    new Date(0),
+  ).engagement;
+  return jsonBytes(licensed.history.at(-1)!.summary);
+}
 
 /** An engagement with every list and every text the playbook allows at its cap. */
-function engagementAtCaps(): Engagement {
+function engagementAtCaps(text: Text): Engagement {
+  const stampOf = (i: number): Stamp => ({
+    by: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    byName: text(LIMITS.name),
+    at: new Date(0).toISOString(),
+  });
   const e = newEngagement(text(LIMITS.customer));
+  e.conversationReference = {
+    activityId: `1:${'1'.repeat(60)}`,
+    user: { id: `29:${'u'.repeat(120)}`, name: text(LIMITS.name), aadObjectId: stampOf(0).by },
+    bot: { id: `28:${'b'.repeat(36)}`, name: 'Deploy Securely' },
+    conversation: {
+      id: `19:${'c'.repeat(64)}@thread.v2`,
+      conversationType: 'channel',
+      tenantId: stampOf(1).by,
+      name: text(256),
+      isGroup: true,
+    },
+    channelId: 'msteams',
+    serviceUrl: `https://smba.trafficmanager.net/emea/${stampOf(1).by}/`,
+    locale: 'en-US',
+  };
   for (let i = 0; i < LIMITS.people; i++) {
     const s = stampOf(i);
     e.people[s.by] = {
@@ -27,6 +87,7 @@ function engagementAtCaps(): Engagement {
       name: text(LIMITS.name),
       role: 'stakeholder',
       title: 'Director of Security',
+      teamsId: `29:${'t'.repeat(120)}`,
       assigned: s,
     };
     e.conversation.acknowledgements[s.by] = {
@@ -43,10 +104,24 @@ function engagementAtCaps(): Engagement {
       comment: text(LIMITS.shortText),
     };
   }
+  e.licensing = {
+    ...stampOf(0),
+    licences: LICENCES.map((l) => l.id),
+    addOns: ADD_ONS.map((a) => a.id),
+    notes: text(LIMITS.longText),
+  };
   e.conversation.questions = Array.from({ length: LIMITS.questions }, (_, i) => ({
     ...stampOf(i),
     text: text(LIMITS.longText),
   }));
+  for (const step of ['forests', 'aadConnect', 'breakGlass', 'blockAllCa', 'mfaAdmins'] as const)
+    e.identity.steps[step] = { ...stampOf(1), note: text(LIMITS.shortText) };
+  e.identity.authMethod = {
+    ...stampOf(1),
+    method: 'thirdPartyFederation',
+    rationale: text(LIMITS.longText),
+    decidedBy: text(LIMITS.name),
+  };
   for (const f of FEATURES)
     e.workshop.decisions[f.id] = {
       ...stampOf(1),
@@ -70,7 +145,7 @@ function engagementAtCaps(): Engagement {
     notes: text(LIMITS.longText),
     known: snapshot(e),
   }));
-  e.followUps = Array.from({ length: LIMITS.followUps }, (_, i): FollowUp => ({
+  e.followUps = Array.from({ length: LIMITS.followUpRecords }, (_, i): FollowUp => ({
     id: `fu-${i + 1}`,
     kind: 'technicalSme',
     startsAt: new Date(0).toISOString(),
@@ -81,28 +156,34 @@ function engagementAtCaps(): Engagement {
     cancelled: stampOf(i),
     reminder: {
       dueAt: new Date(0).toISOString(),
-      state: 'undeliverable',
+      state: 'sending',
+      claimedBy: `${'h'.repeat(64)}-${'9'.repeat(7)}-${'a'.repeat(8)}`,
+      claimExpiresAt: new Date(0).toISOString(),
       attempts: 6,
-      lastError: text(200),
+      lastError: text(LIMITS.errorText),
       settledAt: new Date(0).toISOString(),
     },
   }));
+  const summary = longestSummary();
   e.history = Array.from({ length: LIMITS.history }, (_, i) => ({
     ...stampOf(i),
     action: 'finalizeAuthMethod',
-    summary: text(300),
+    summary: text(summary),
   }));
   e.appliedActivityIds = Array.from(
     { length: LIMITS.appliedActivityIds },
-    (_, i) => `f:${text(40)}${i}`,
+    (_, i) => `f:${'x'.repeat(40)}${i}`,
   );
   return e;
 }
 
 describe('the size of one engagement', () => {
-  it('stays under the store guard (and Cosmos DB 2 MB) with every cap of the playbook reached', () => {
-    const bytes = documentBytes(engagementAtCaps());
-    expect(bytes).toBeGreaterThan(1_000_000); // the builder really fills the document
-    expect(bytes).toBeLessThan(MAX_DOCUMENT_BYTES);
-  });
+  it.each(ALPHABETS)(
+    'stays under the store guard (and Cosmos DB 2 MB) with every cap reached in %s',
+    (_, text) => {
+      const bytes = documentBytes(engagementAtCaps(text));
+      expect(bytes).toBeGreaterThan(1_000_000); // the builder really fills the document
+      expect(bytes).toBeLessThan(MAX_DOCUMENT_BYTES);
+    },
+  );
 });

@@ -35,6 +35,7 @@ function alwaysLosing(inner: EngagementStore, writes: string[]): EngagementStore
       throw new StoreConflictError();
     },
     dueReminders: (now, limit) => inner.dueReminders(now, limit),
+    delete: (id, etag) => inner.delete(id, etag),
     getIndex: (key) => inner.getIndex(key),
     putIndex: (doc, etag) => inner.putIndex(doc, etag),
     close: () => inner.close(),
@@ -121,6 +122,7 @@ describe('EngagementWriter', () => {
       create: (e) => store.create(e),
       replace: (e, etag) => store.replace(e, etag),
       dueReminders: (now, limit) => store.dueReminders(now, limit),
+      delete: (id, etag) => store.delete(id, etag),
       getIndex: (key) => store.getIndex(key),
       putIndex: (doc, etag) => store.putIndex(doc, etag),
       close: () => store.close(),

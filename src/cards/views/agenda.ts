@@ -1,7 +1,8 @@
 import { AGENDA_TOPICS, ASSESSMENT_LEVELS, SELF_ASSESSMENT_AREAS } from '../../playbook/catalog.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { localDateAndTime, sayInstant } from '../../playbook/time.js';
-import { byWhen, clip, names } from '../format.js';
+import { byWhen, names } from '../format.js';
+import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, personName, type ViewContext } from './common.js';
 
@@ -33,7 +34,7 @@ export function agendaView(ctx: ViewContext): View {
   return {
     ...baseView(ctx, 'agenda', nav('licensing', 'identity', 'status')),
     scheduledText: scheduledFor
-      ? `Scheduled for ${sayInstant(scheduledFor, zone)} (by ${conversation?.scheduled?.byName ?? 'the FastTrack Manager'}).`
+      ? `Scheduled for ${sayInstant(scheduledFor, zone)} (by ${typed(conversation?.scheduled?.byName ?? 'the FastTrack Manager', NAME_BYTES)}).`
       : 'Not scheduled yet.',
     delivered: !!conversation?.delivered,
     deliveredText: conversation?.delivered
@@ -68,7 +69,7 @@ export function agendaView(ctx: ViewContext): View {
     questions: questions
       .slice(-MAX_QUESTIONS_SHOWN)
       .reverse()
-      .map((q) => ({ title: q.byName, value: clip(q.text, 400) })),
+      .map((q) => ({ title: typed(q.byName, NAME_BYTES), value: typed(q.text, 400) })),
     hasQuestions: questions.length > 0,
     moreQuestions:
       questions.length > MAX_QUESTIONS_SHOWN

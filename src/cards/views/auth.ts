@@ -1,7 +1,8 @@
 import { AUTH_METHODS, titleOf } from '../../playbook/catalog.js';
 import { g2Missing } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { byWhen, clip, names } from '../format.js';
+import { byWhen, names } from '../format.js';
+import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, choices, nav, personName, type ViewContext } from './common.js';
 import { gateView } from './identity.js';
@@ -14,7 +15,7 @@ export function authView(ctx: ViewContext): View {
     const who = preferences
       .filter(([, p]) => p.method === m.id)
       .map(([id, p]) =>
-        p.comment ? `${personName(e!, id)} ("${clip(p.comment, 120)}")` : personName(e!, id),
+        p.comment ? `${personName(e!, id)} ("${typed(p.comment, 120)}")` : personName(e!, id),
       );
     return {
       title: m.title,
@@ -30,8 +31,8 @@ export function authView(ctx: ViewContext): View {
     decision: auth
       ? [
           { title: 'Method', value: titleOf(AUTH_METHODS, auth.method) },
-          { title: 'Rationale', value: clip(auth.rationale, 600) },
-          { title: 'Decided by', value: auth.decidedBy },
+          { title: 'Rationale', value: typed(auth.rationale, 600) },
+          { title: 'Decided by', value: typed(auth.decidedBy, NAME_BYTES) },
           { title: 'Recorded by', value: byWhen(auth, zone) },
         ]
       : [],

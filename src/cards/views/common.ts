@@ -5,6 +5,7 @@ import { NEXT_PHASES, ROLE_LABELS, type Role } from '../../playbook/catalog.js';
 import type { Engagement } from '../../playbook/engagement.js';
 import { byWhen } from '../format.js';
 import type { CardRequest, View } from '../types.js';
+import { MESSAGE_BYTES, NAME_BYTES, typed } from '../text.js';
 
 /** Everything a view model needs to know about one request. */
 export interface ViewContext {
@@ -74,7 +75,7 @@ export function nav(...cards: CardName[]): Nav[] {
 function subtitle(ctx: ViewContext): string {
   const { e, shared, role } = ctx;
   const parts: string[] = [];
-  if (e) parts.push(e.customer);
+  if (e) parts.push(typed(e.customer, NAME_BYTES));
   if (!shared) parts.push(role ? `your view as ${ROLE_LABELS[role]}` : 'your view');
   return parts.join(' · ');
 }
@@ -82,12 +83,13 @@ function subtitle(ctx: ViewContext): string {
 /** What stops the card's forms: no engagement, not a member, gate G1, or the phase is over. */
 function notice(ctx: ViewContext, card: CardName): string {
   const { e, shared, role } = ctx;
+  if (!e && ctx.req.storeFailed) return "This chat's engagement cannot be read right now.";
   if (!e)
     return ['help', 'welcome', 'engagements'].includes(card)
       ? ''
       : 'There is no engagement in this chat yet.';
   if (!shared && !role)
-    return `You are not part of the engagement with ${e.customer}: ask the FastTrack Manager to give you a role.`;
+    return `You are not part of the engagement with ${typed(e.customer, NAME_BYTES)}: ask the FastTrack Manager to give you a role.`;
   if (e.movedOn)
     return `The engagement moved on to ${NEXT_PHASES.join(', ')} (${byWhen(e.movedOn, ctx.zone)}); Deploy Securely is closed.`;
   if (!e.kickoff && card !== 'roles' && card !== 'help' && card !== 'welcome') {
@@ -121,7 +123,7 @@ export function baseView(ctx: ViewContext, card: CardName, links: Nav[]): View {
     title: CARD_TITLES[card],
     subtitle: subtitle(ctx),
     hasMessage: !!message?.text,
-    messageText: message?.text ?? '',
+    messageText: typed(message?.text ?? '', MESSAGE_BYTES),
     messageColor: message ? MESSAGE_STYLE[message.kind] : 'default',
     messageStyle: message ? MESSAGE_STYLE[message.kind] : 'default',
     shared: ctx.shared,
@@ -134,8 +136,10 @@ export function baseView(ctx: ViewContext, card: CardName, links: Nav[]): View {
   };
 }
 
+/** A person's name as a card shows it (as text), or who they were. */
 export function personName(e: Engagement, id: string): string {
-  return e.people[id]?.name ?? 'someone no longer in the engagement';
+  const name = e.people[id]?.name;
+  return name === undefined ? 'someone no longer in the engagement' : typed(name, NAME_BYTES);
 }
 
 /** ChoiceSet choices. */

@@ -5,6 +5,7 @@ import { localDateAndTime, sayInstant } from '../../playbook/time.js';
 import { byWhen, clip, fitting, names } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, choices, nav, personName, type ViewContext } from './common.js';
+import { typed } from '../text.js';
 
 /** How many follow-ups a card lists in full (the rest are counted): Teams cards stay under 28 KB. */
 export const MAX_FOLLOW_UPS_SHOWN = 8;
@@ -36,7 +37,7 @@ export function reminderState(
       };
     case 'undeliverable':
       return {
-        text: `Reminder NOT DELIVERED after ${r.attempts} attempt(s)${r.lastError ? `: ${clip(r.lastError, 200)}` : ''}`,
+        text: `Reminder NOT DELIVERED after ${r.attempts} attempt(s)${r.lastError ? `: ${typed(r.lastError, 200)}` : ''}`,
         color: 'attention',
         failed: true,
       };
@@ -57,7 +58,7 @@ export function followUpItem(e: Engagement, f: FollowUp, zone: string) {
           8,
         )
       : 'No attendees named',
-    agenda: clip(f.agenda, 500),
+    agenda: typed(f.agenda, 500),
     hasAgenda: f.agenda !== '',
     reminder: f.cancelled ? `Cancelled (${byWhen(f.cancelled, zone)})` : state.text,
     reminderColor: f.cancelled ? 'default' : state.color,

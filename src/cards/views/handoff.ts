@@ -11,7 +11,8 @@ import type { Engagement } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { caLicensed } from '../../playbook/outputs.js';
 import { sayDate } from '../../playbook/time.js';
-import { byWhen, clip, count } from '../format.js';
+import { byWhen, count } from '../format.js';
+import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 
@@ -40,15 +41,15 @@ function knownFacts(e: Engagement): { title: string; value: string }[] {
     return `${f.title}: ${what}`;
   }).join('; ');
   const notPlanned = FEATURES.filter((f) => e.workshop.decisions[f.id]?.choice === 'notPlanned')
-    .map((f) => `${f.title}: ${clip(e.workshop.decisions[f.id]?.reason ?? '', 200)}`)
+    .map((f) => `${f.title}: ${typed(e.workshop.decisions[f.id]?.reason ?? '', 200)}`)
     .join('; ');
   return [
-    { title: 'Customer', value: e.customer },
-    { title: 'Tenant', value: e.tenantId },
+    { title: 'Customer', value: typed(e.customer, NAME_BYTES) },
+    { title: 'Tenant', value: typed(e.tenantId, NAME_BYTES) },
     {
       title: 'Authentication',
       value: auth
-        ? `${titleOf(AUTH_METHODS, auth.method)} (decided by ${auth.decidedBy})`
+        ? `${titleOf(AUTH_METHODS, auth.method)} (decided by ${typed(auth.decidedBy, NAME_BYTES)})`
         : 'not finalized',
     },
     {

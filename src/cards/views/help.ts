@@ -2,6 +2,7 @@ import { LIMITS } from '../../playbook/limits.js';
 import type { CardName } from '../../door/card-names.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
+import { NAME_BYTES, typed } from '../text.js';
 
 /** What a person can type to the bot (mention it in a group chat); the help card lists them. */
 export const TEXT_COMMANDS: readonly { command: string; what: string; card?: CardName }[] = [
@@ -41,7 +42,7 @@ export function helpView(ctx: ViewContext): View {
   return {
     ...baseView(ctx, 'help', first),
     hasEngagement,
-    customer: ctx.e?.customer ?? '',
+    customer: typed(ctx.e?.customer ?? '', NAME_BYTES),
     commands: TEXT_COMMANDS.map((c) => ({ title: c.command, value: c.what })),
     customerMax: LIMITS.customer,
     nav2: second,
@@ -52,9 +53,11 @@ export function helpView(ctx: ViewContext): View {
 export function welcomeView(ctx: ViewContext): View {
   const { e, req } = ctx;
   const names = req.welcomeNames?.filter((n) => n.trim()) ?? [];
-  const greeting = names.length ? `Welcome, ${names.join(', ')}!` : 'Welcome!';
+  const greeting = names.length
+    ? `Welcome, ${names.map((n) => typed(n, NAME_BYTES)).join(', ')}!`
+    : 'Welcome!';
   const text = e
-    ? `This chat runs the Deploy Securely phase of the FastTrack engagement with ${e.customer}. I post cards for each step; answer them here. The FastTrack Manager gives each person a role.`
+    ? `This chat runs the Deploy Securely phase of the FastTrack engagement with ${typed(e.customer, NAME_BYTES)}. I post cards for each step; answer them here. The FastTrack Manager gives each person a role.`
     : 'This chat can run the Deploy Securely phase of a FastTrack engagement. The FastTrack Manager starts it from the help card.';
   return {
     ...baseView(ctx, 'welcome', e ? nav('help', 'roles', 'status') : nav('help')),

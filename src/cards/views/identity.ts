@@ -1,7 +1,8 @@
 import { AUTH_METHODS, IDENTITY_STEPS, titleOf } from '../../playbook/catalog.js';
 import { g2Missing, g3Missing, identityStepDone } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { byWhen, clip } from '../format.js';
+import { byWhen } from '../format.js';
+import { typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 
@@ -51,7 +52,7 @@ export function identityView(ctx: ViewContext): View {
       title: s.title,
       done: !!entry,
       detail: entry
-        ? `${byWhen(entry, zone)}${entry.note ? `: ${clip(entry.note, 300)}` : ''}`
+        ? `${byWhen(entry, zone)}${entry.note ? `: ${typed(entry.note, 300)}` : ''}`
         : 'To do',
       canComplete: ctx.can['identity.complete'] && !entry && next?.id === s.id,
       isAuth: false,

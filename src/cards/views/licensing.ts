@@ -4,6 +4,7 @@ import { mfaRecommendation } from '../../playbook/outputs.js';
 import { byWhen, names } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, choices, nav, type ViewContext } from './common.js';
+import { typed } from '../text.js';
 
 export function licensingView(ctx: ViewContext): View {
   const { e, zone } = ctx;
@@ -25,7 +26,7 @@ export function licensingView(ctx: ViewContext): View {
               20,
             ) || 'none',
         },
-        ...(licensing.notes ? [{ title: 'Notes', value: licensing.notes }] : []),
+        ...(licensing.notes ? [{ title: 'Notes', value: typed(licensing.notes, 3000) }] : []),
         { title: 'Recorded by', value: byWhen(licensing, zone) },
       ]
     : [];

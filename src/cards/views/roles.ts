@@ -3,6 +3,7 @@ import type { Engagement, Person } from '../../playbook/engagement.js';
 import { byWhen, fitting } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
+import { NAME_BYTES, typed } from '../text.js';
 
 /** Characters of card JSON for the people list and the roster choices (Teams cards stay under 28 KB). */
 const PEOPLE_BUDGET = 7000;
@@ -25,7 +26,7 @@ export function rolesView(ctx: ViewContext): View {
   const order = (r: string) => ROLES.indexOf(r as (typeof ROLES)[number]);
   people.sort((a, b) => order(a.role) - order(b.role) || a.name.localeCompare(b.name));
   const facts = people.map((p) => ({
-    title: p.name,
+    title: typed(p.name, NAME_BYTES),
     value:
       (p.role === 'stakeholder' && p.title
         ? `${ROLE_LABELS[p.role]}: ${p.title}`

@@ -1,8 +1,10 @@
 import { NEXT_PHASES } from '../../playbook/catalog.js';
 import { g5Missing } from '../../playbook/gates.js';
 import { keyOutputs, type FeatureOutput } from '../../playbook/outputs.js';
+import { LIMITS } from '../../playbook/limits.js';
 import { sayDate } from '../../playbook/time.js';
-import { byWhen, clip } from '../format.js';
+import { byWhen } from '../format.js';
+import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { followUpItem, MAX_FOLLOW_UPS_SHOWN } from './followup.js';
@@ -26,18 +28,24 @@ export function summaryView(ctx: ViewContext): View {
     auth: outputs?.authMethod
       ? [
           { title: 'Method', value: outputs.authMethod.title },
-          { title: 'Rationale', value: clip(outputs.authMethod.rationale, 600) },
-          { title: 'Decided by', value: outputs.authMethod.decidedBy },
+          { title: 'Rationale', value: typed(outputs.authMethod.rationale, 600) },
+          { title: 'Decided by', value: typed(outputs.authMethod.decidedBy, NAME_BYTES) },
         ]
       : [],
-    enabled: outputs?.enabled.map((f) => fact(f, `enable now (${f.decidedBy ?? ''})`)) ?? [],
+    enabled:
+      outputs?.enabled.map((f) =>
+        fact(f, `enable now (${typed(f.decidedBy ?? '', NAME_BYTES)})`),
+      ) ?? [],
     planned:
       outputs?.planned.map((f) =>
-        fact(f, `planned for ${sayDate(f.targetDate ?? '')} (${f.decidedBy ?? ''})`),
+        fact(
+          f,
+          `planned for ${sayDate(f.targetDate ?? '')} (${typed(f.decidedBy ?? '', NAME_BYTES)})`,
+        ),
       ) ?? [],
     notPlanned:
       outputs?.notPlanned.map((f) =>
-        fact(f, `${clip(f.reason ?? '', 400)} (${f.decidedBy ?? ''})`),
+        fact(f, `${typed(f.reason ?? '', 400)} (${typed(f.decidedBy ?? '', NAME_BYTES)})`),
       ) ?? [],
     undecided: outputs?.undecided.map((f) => fact(f, 'no decision yet')) ?? [],
     hasEnabled: !!outputs?.enabled.length,
@@ -61,5 +69,10 @@ export function summaryView(ctx: ViewContext): View {
     downloads: req.downloads ?? [],
     hasDownloads: !!req.downloads?.length,
     downloadsNote: req.downloadsNote ?? '',
+    showDelete: ctx.can['engagement.delete'],
+    deleteWarning: e
+      ? `Deletes everything recorded for ${typed(e.customer, NAME_BYTES)} (people, answers, decisions, the hand-off, follow-ups and their reminders), for good. Export first to keep the summary and the hand-off.`
+      : '',
+    customerMax: LIMITS.customer,
   };
 }

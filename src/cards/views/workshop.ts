@@ -11,7 +11,8 @@ import { g4Missing } from '../../playbook/gates.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { mfaRecommendation } from '../../playbook/outputs.js';
 import { sayDate } from '../../playbook/time.js';
-import { byWhen, clip, count } from '../format.js';
+import { byWhen, count } from '../format.js';
+import { typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { gateView } from './identity.js';
@@ -24,7 +25,7 @@ function decisionText(d: FeatureDecision | undefined, zone: string): string {
     d.choice === 'planned'
       ? `Planned for ${sayDate(d.targetDate ?? '')}`
       : d.choice === 'notPlanned'
-        ? `Not planned: ${clip(d.reason ?? '', 300)}`
+        ? `Not planned: ${typed(d.reason ?? '', 300)}`
         : FEATURE_CHOICE_LABELS[d.choice];
   return `${what} (${byWhen(d, zone)})`;
 }

@@ -3,7 +3,8 @@ import { NEXT_PHASES } from '../../playbook/catalog.js';
 import type { HandoffForm, SaasApp } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { verb } from '../entry.js';
-import { input, many, oneOf, text, tooLongMessage, wholeNumber } from '../fields.js';
+import { tooLongMessage } from '../../playbook/steps/text.js';
+import { input, many, oneOf, text, wholeNumber } from '../fields.js';
 
 /** SaaS app names, one per line (blank lines skipped), each at most LIMITS.name characters. */
 function appLines(label: string) {
@@ -16,13 +17,12 @@ function appLines(label: string) {
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean);
-    const long = lines.find((l) => l.length > LIMITS.name);
-    if (long) {
-      ctx.addIssue({
-        code: 'custom',
-        message: tooLongMessage(`SaaS app name "${long.slice(0, 40)}…"`, long.length, LIMITS.name),
-      });
-      return z.NEVER;
+    for (const line of lines) {
+      const long = tooLongMessage(`SaaS app name "${line.slice(0, 40)}…"`, line, LIMITS.name);
+      if (long) {
+        ctx.addIssue({ code: 'custom', message: long });
+        return z.NEVER;
+      }
     }
     return lines;
   });

@@ -34,10 +34,10 @@ export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp
     checkLead(a.leadMinutes) ??
     tooLong('agenda', a.agenda, LIMITS.longText);
   if (invalid) return invalid;
-  if (draft.followUps.length >= LIMITS.followUps) {
+  if (draft.followUps.filter((f) => !f.cancelled).length >= LIMITS.followUps) {
     return refuse(
       'invalid',
-      `An engagement keeps at most ${LIMITS.followUps} follow-ups, cancelled ones included.`,
+      `An engagement has at most ${LIMITS.followUps} follow-ups that are not cancelled: cancel one that is no longer needed first.`,
     );
   }
   if (a.attendees.length > LIMITS.attendees) {
@@ -47,9 +47,10 @@ export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp
   if (strangers.length > 0) {
     return refuse('invalid', 'Attendees must be people of this engagement.');
   }
+  const dropped = makeRoom(draft);
   const startsAt = new Date(a.startsAt).toISOString();
   const followUp: FollowUp = {
-    id: `fu-${draft.followUps.length + 1}`,
+    id: `fu-${lastNumber(draft) + 1}`,
     kind: a.kind,
     startsAt,
     timeZone: a.timeZone,
@@ -59,9 +60,29 @@ export function scheduleFollowUp(ctx: StepContext, a: ActionOf<'scheduleFollowUp
     reminder: { dueAt: dueAt(startsAt, a.leadMinutes, now), state: 'pending', attempts: 0 },
   };
   draft.followUps.push(followUp);
-  return {
-    summary: `scheduled a ${titleOf(FOLLOW_UP_KINDS, a.kind).toLowerCase()} for ${sayInstant(startsAt, a.timeZone)}`,
-  };
+  const scheduled = `scheduled a ${titleOf(FOLLOW_UP_KINDS, a.kind).toLowerCase()} for ${sayInstant(startsAt, a.timeZone)}`;
+  return { summary: dropped ? `${scheduled}; ${dropped}` : scheduled };
+}
+
+/** The highest number of the follow-ups' ids ("fu-12" is 12). */
+function lastNumber(e: Engagement): number {
+  return Math.max(0, ...e.followUps.map((f) => Number(f.id.slice(3)) || 0));
+}
+
+/**
+ * With the list full (LIMITS.followUpRecords, at most LIMITS.followUps of them live, so at least
+ * 10 cancelled), drops the oldest cancelled follow-up and says which, for the history: its
+ * scheduling and its cancellation stay there. The newest id is never the one dropped, so ids are
+ * never given twice.
+ */
+function makeRoom(draft: Engagement): string | undefined {
+  if (draft.followUps.length < LIMITS.followUpRecords) return undefined;
+  const index = draft.followUps.findIndex((f) => f.cancelled);
+  if (index < 0) return undefined;
+  const [old] = draft.followUps.splice(index, 1);
+  if (!old?.cancelled) return undefined;
+  const what = `${titleOf(FOLLOW_UP_KINDS, old.kind).toLowerCase()} of ${sayInstant(old.startsAt, old.timeZone)}`;
+  return `the cancelled ${what} (${old.id}, scheduled by ${old.scheduled.byName}, cancelled by ${old.cancelled.byName}) left the list to make room`;
 }
 
 function liveFollowUp(e: Engagement, id: string): FollowUp | Refusal {

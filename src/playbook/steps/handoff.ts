@@ -25,8 +25,10 @@ function checkForm(form: HandoffForm): Refusal | undefined {
   if (form.saasApps.length > LIMITS.saasApps) {
     return refuse('invalid', `List at most ${LIMITS.saasApps} SaaS apps.`);
   }
-  const longApp = form.saasApps.find((app) => app.name.length > LIMITS.name);
-  if (longApp) return tooLong('SaaS app name', longApp.name, LIMITS.name);
+  for (const app of form.saasApps) {
+    const long = tooLong(`SaaS app name "${app.name.slice(0, 40)}"`, app.name, LIMITS.name);
+    if (long) return long;
+  }
   const unknown = form.recommendedWorkshops.find(
     (w) => !(NEXT_PHASES as readonly string[]).includes(w),
   );
