@@ -2,9 +2,10 @@ import type { MemberFacts } from '../playbook/actions.js';
 import { nameOf } from '../playbook/engagement.js';
 import type { DoorContext, Invalid, Member } from './result.js';
 
-/** Longest mailbox address (RFC 5321) and tenant id kept from Teams' member list. */
-const MAX_EMAIL = 254;
-const MAX_TENANT_ID = 64;
+/** Longest mailbox address (RFC 5321), tenant id and account kind kept from Teams' member list. */
+export const MAX_EMAIL = 254;
+export const MAX_TENANT_ID = 64;
+export const MAX_USER_ROLE = 20;
 
 /**
  * The chat member a form names, read from Teams' member list at the moment of the answer, never
@@ -41,7 +42,7 @@ export function memberFacts(member: Member): { personId: string; name: string } 
     ...(member.tenantId && member.tenantId.length <= MAX_TENANT_ID
       ? { homeTenantId: member.tenantId }
       : {}),
-    ...(member.userRole ? { userRole: member.userRole.slice(0, 20) } : {}),
+    ...(member.userRole ? { userRole: member.userRole.slice(0, MAX_USER_ROLE) } : {}),
     ...(email && email.length <= MAX_EMAIL ? { email } : {}),
   };
 }

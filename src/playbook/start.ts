@@ -9,6 +9,7 @@ import { LIMITS } from './limits.js';
 import { isRefusal, refuse, type Refusal } from './refusal.js';
 import { withFacts } from './steps/people.js';
 import { tooLongMessage } from './steps/text.js';
+import { jsonBytes } from './text-size.js';
 
 export interface StartInput {
   customer: string;
@@ -50,7 +51,10 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
     conversationId: input.conversationId.split(';messageid=')[0],
     conversationType: input.conversationType,
     ...(input.conversationReference ? { conversationReference: input.conversationReference } : {}),
-    ...(input.chatUrl ? { chatUrl: input.chatUrl } : {}),
+    // A link longer than any Teams makes is left out (no link rather than a cut one).
+    ...(input.chatUrl && jsonBytes(input.chatUrl) <= LIMITS.chatUrl
+      ? { chatUrl: input.chatUrl }
+      : {}),
     customer,
     started,
     people: {

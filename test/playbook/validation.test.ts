@@ -7,6 +7,7 @@ import type { Actor, Engagement } from '../../src/playbook/engagement.js';
 import type { Refusal } from '../../src/playbook/refusal.js';
 import { isRefusal } from '../../src/playbook/refusal.js';
 import { apply } from '../../src/playbook/apply.js';
+import { LIMITS } from '../../src/playbook/limits.js';
 import { startEngagement } from '../../src/playbook/start.js';
 import {
   applied,
@@ -441,5 +442,25 @@ describe('starting an engagement', () => {
     });
     const unknown = startEngagement(input, FM, BUILD_TIME);
     expect(!isRefusal(unknown) && unknown.people[FM.id]?.homeTenantId).toBe(TENANT);
+  });
+
+  test("the FM's name from Teams is cut to the name limit in bytes; a link to the chat longer than any Teams makes is left out", () => {
+    const chatUrl = (bytes: number) =>
+      `https://teams.microsoft.com/l/chat/${'x'.repeat(bytes - 49)}/conversations`;
+    const e = startEngagement(
+      { ...input, chatUrl: chatUrl(LIMITS.chatUrl) },
+      { ...FM, name: '漢'.repeat(60) },
+      BUILD_TIME,
+    );
+    if (isRefusal(e)) throw new Error(e.message);
+    expect(e.chatUrl).toBe(chatUrl(LIMITS.chatUrl));
+    expect(e.people[FM.id]?.name).toBe(`${'漢'.repeat(39)}…`);
+    expect(e.started.byName).toBe(e.people[FM.id]?.name);
+    const longer = startEngagement(
+      { ...input, chatUrl: chatUrl(LIMITS.chatUrl + 1) },
+      FM,
+      BUILD_TIME,
+    );
+    expect(!isRefusal(longer) && longer.chatUrl).toBeUndefined();
   });
 });

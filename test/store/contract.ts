@@ -175,7 +175,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     it('refuses an engagement too large for one document, before writing anything', async () => {
       const e = newEngagement();
       const { etag } = await store.create(e);
-      const huge = { ...e, customer: 'x'.repeat(1_900_000) };
+      const huge = { ...e, customer: 'x'.repeat(2_100_000) };
       const refused = store.replace(huge, etag);
       await expect(refused).rejects.toBeInstanceOf(EngagementTooLargeError);
       await expect(refused).rejects.toBeInstanceOf(StoreUnavailableError);

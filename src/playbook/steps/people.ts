@@ -6,8 +6,12 @@ import { refuse } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
 import { tooLong } from './text.js';
 
-/** How many former roles one person's record keeps (the history keeps every change anyway). */
-const MAX_FORMER_ROLES = 10;
+/**
+ * How many former roles one person's record keeps: the last two (an FM who handed over, and what
+ * they were before). The history keeps every change; more would let 200 people's records outgrow
+ * what one engagement document may hold.
+ */
+export const MAX_FORMER_ROLES = 2;
 
 /**
  * What Teams' member list said of the person, newest first: the record's facts where the action
