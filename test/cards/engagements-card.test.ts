@@ -16,6 +16,7 @@ import {
   NOW,
   withReminders,
 } from '../support/engagements.js';
+import { LISTED_ENGAGEMENTS } from '../../src/playbook/people-index.js';
 
 const renderer = new CardRenderer();
 const render = (req: Omit<CardRequest, 'card'>) => {
@@ -76,4 +77,21 @@ test('an empty list says how to take part; without a list, where to ask for it',
   expect(
     render({ now: NOW, listing: [{ engagement: gone, personId: 'aad-nobody' }] }).text,
   ).toMatch(/1 engagement\(s\)/);
+});
+
+test('a full listing of real-sized engagements shows every one; the customer reads as typed', () => {
+  const chatUrl = `https://teams.microsoft.com/l/chat/${encodeURIComponent('19:meeting_MjdhNjM4YzUtYzExZi00OTFkLTkzZTAtNTVlNmZmMDhkNGU2@thread.v2')}/conversations`;
+  const listing = Array.from({ length: LISTED_ENGAGEMENTS }, (_, i) => ({
+    engagement: {
+      ...midway(),
+      id: `eng-${i}`,
+      customer: `Contoso [EMEA](https://evil.example) ${i}`,
+      chatUrl,
+    },
+    personId: FM.id,
+  }));
+  const { card, text } = render({ now: NOW, listing });
+  expect(text).toContain(`${LISTED_ENGAGEMENTS} engagement(s), the most recently changed first.`);
+  expect(JSON.stringify(card).match(/Action.OpenUrl/g)).toHaveLength(LISTED_ENGAGEMENTS);
+  expect(JSON.stringify(card)).toContain('Contoso \\\\[EMEA\\\\](https://evil.example) 24');
 });
