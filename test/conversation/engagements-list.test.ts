@@ -97,9 +97,12 @@ const STORES: Setup[] = [
       const store = await openCosmosStore(cosmosSettings(cosmos.endpoint, { database: 'listing' }));
       return {
         store,
-        // Counted at the server: each request the bot's Cosmos DB client made.
+        // Counted at the server: each request the bot's Cosmos DB client made to the database
+        // (a stray probe from another process that got this freed port is not the bot's).
         requests: () =>
-          cosmos.requests.map((r) => `${r.method} ${r.url.replace(/\/docs\/.*/, '/docs/…')}`),
+          cosmos.requests
+            .filter((r) => r.url.startsWith('/dbs/'))
+            .map((r) => `${r.method} ${r.url.replace(/\/docs\/.*/, '/docs/…')}`),
         reset: () => cosmos.resetRequests(),
         close: () => cosmos.stop(),
       };
