@@ -1,11 +1,9 @@
 import type { AdaptiveCard, CardRequest } from '../cards/types.js';
 import type { CardName } from '../door/card-names.js';
 import type { Downloads } from '../documents/downloads.js';
+import { checkExporter } from '../playbook/actor.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
-import { checkExporter } from '../playbook/permissions.js';
 import { sayInstant } from '../playbook/time.js';
-import type { Incoming } from './incoming.js';
-import type { Replies } from './replies.js';
 
 /** What an export answers: the clicker's own view, and what they alone are told. */
 export interface ExportAnswer {
@@ -25,15 +23,14 @@ type View = (
  * card. Nothing is posted to the chat: the links are theirs.
  */
 export async function exportDocuments(
-  deps: { replies: Replies; downloads: Downloads },
-  incoming: Incoming,
+  deps: { downloads: Downloads },
+  { engagement }: { engagement?: Engagement },
   actor: Actor,
   view: View,
   timeZone: string,
 ): Promise<ExportAnswer> {
-  const { engagement, message } = await deps.replies.readable(incoming);
   if (!engagement) {
-    const text = message?.text ?? 'There is no engagement to export yet.';
+    const text = 'There is no engagement to export yet.';
     return { card: view('help', undefined, { message: { kind: 'error', text } }), personal: text };
   }
   const denied = checkExporter(engagement, actor);

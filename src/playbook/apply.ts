@@ -2,7 +2,8 @@ import type { Action, ActionType } from './actions.js';
 import { finishDraft, markApplied, recordHistory, wasApplied } from './draft.js';
 import type { Actor, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
-import { checkActor, closedInState, rolesFor } from './permissions.js';
+import { checkActor } from './actor.js';
+import { closedInState, rolesFor } from './permissions.js';
 import { isRefusal, type Refusal } from './refusal.js';
 import type { StepContext, StepResult } from './steps/context.js';
 import {
@@ -21,6 +22,7 @@ import {
 } from './steps/identity.js';
 import { deleteEngagement, moveToNextPhase } from './steps/phase.js';
 import { recordLicensing, recordPreparation } from './steps/licensing.js';
+import { handOverFm } from './steps/people.js';
 import { assignRole, confirmKickoff } from './steps/setup.js';
 import {
   decideFeature,
@@ -37,6 +39,7 @@ type Handlers = {
 const HANDLERS: Handlers = {
   confirmKickoff,
   assignRole,
+  handOverFm,
   recordLicensing,
   recordPreparation,
   scheduleConversation,

@@ -1,6 +1,6 @@
 import { onBehalfOf, type Action, type ActionType, type OnBehalfActionType } from './actions.js';
-import { ROLE_LABELS, type Role } from './catalog.js';
-import type { Actor, Engagement } from './engagement.js';
+import type { Role } from './catalog.js';
+import type { Engagement } from './engagement.js';
 import { gateRefusal } from './gates.js';
 import { refuse, type Refusal } from './refusal.js';
 
@@ -8,6 +8,7 @@ import { refuse, type Refusal } from './refusal.js';
 export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
   confirmKickoff: ['FM'],
   assignRole: ['FM'],
+  handOverFm: ['FM'],
   recordLicensing: ['FM'],
   recordPreparation: ['FM'],
   scheduleConversation: ['FM'],
@@ -50,12 +51,14 @@ export function rolesFor(action: Action): readonly Role[] {
 export const BEFORE_KICKOFF: readonly ActionType[] = [
   'confirmKickoff',
   'assignRole',
+  'handOverFm',
   'deleteEngagement',
 ];
 
 /** Actions that still make sense once the engagement has moved on to the next phase. */
 export const AFTER_MOVING_ON: readonly ActionType[] = [
   'assignRole',
+  'handOverFm',
   'submitHandoff',
   'scheduleFollowUp',
   'rescheduleFollowUp',
@@ -86,54 +89,5 @@ export function openInState(e: Engagement | undefined, type: ActionType): boolea
   return e !== undefined && closedInState(e, type) === undefined;
 }
 
-/**
- * Whether the actor may act on this engagement at all, and may take this action (`allowed`: who
- * may, the action type's roles unless the action itself says otherwise).
- */
-export function checkActor(
-  e: Engagement,
-  type: ActionType,
-  actor: Actor,
-  allowed: readonly Role[] = PERMISSIONS[type],
-): Refusal | undefined {
-  if (actor.tenantId !== e.tenantId) {
-    return refuse(
-      'otherTenant',
-      'This engagement belongs to another organization; nothing was changed.',
-    );
-  }
-  const person = e.people[actor.id];
-  if (!person) {
-    return refuse(
-      'notAllowed',
-      `You are not part of the engagement with ${e.customer}. Ask the FastTrack manager to add you.`,
-    );
-  }
-  if (!allowed.includes(person.role)) {
-    const who = allowed.map((r) => ROLE_LABELS[r]).join(' or ');
-    return refuse(
-      'notAllowed',
-      `Only the ${who} can do that; you are the ${ROLE_LABELS[person.role]}. Nothing was changed.`,
-    );
-  }
-  return undefined;
-}
-
 /** Who may take the engagement's documents (the summary and the hand-off) out of the chat. */
 export const EXPORT_ROLES: readonly Role[] = ['FM', 'FE'];
-
-/**
- * Whether the actor may export the engagement's documents: the FastTrack Manager or Engineer of
- * this engagement, in its own organization (an id alone from another tenant is not them).
- */
-export function checkExporter(e: Engagement, actor: Actor): Refusal | undefined {
-  if (actor.tenantId !== e.tenantId)
-    return refuse('otherTenant', 'This engagement belongs to another organization.');
-  const role = e.people[actor.id]?.role;
-  if (!role || !EXPORT_ROLES.includes(role))
-    return refuse(
-      'notAllowed',
-      'Only the FastTrack Manager or the FastTrack Engineer can take the documents away. Nothing was changed.',
-    );
-  return undefined;
-}

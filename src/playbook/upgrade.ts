@@ -15,6 +15,9 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
  * delivered needs its invitees before delivery), no earlier decisions kept, a block-all removal
  * that counts as after synchronization only if sync was marked ready before it, moving on to all
  * three next phases, and hand-off revisions that keep the MFA approach and count typed then.
+ * People recorded before the bot kept each person's tenant are of the tenant hosting the chat
+ * (the only one that could act then); what Teams' member list said of anyone later (their
+ * tenant, account kind, address, leaving the chat, former roles) is kept as it was.
  * A version-2 document is returned as it is. The given document is never changed.
  */
 export function upgrade(stored: unknown): Engagement {
@@ -34,10 +37,17 @@ export function upgrade(stored: unknown): Engagement {
         ? sync.at <= removed.at
         : false;
   }
+  const people = part(doc, 'people');
+  const host = doc.tenantId;
+  for (const person of Object.values(people)) {
+    if (isDoc(person) && typeof person.homeTenantId !== 'string' && typeof host === 'string')
+      person.homeTenantId = host;
+  }
   const movedOn = doc.movedOn;
   if (isDoc(movedOn) && !Array.isArray(movedOn.phases)) movedOn.phases = [...NEXT_PHASES];
   return {
     ...doc,
+    people,
     conversation,
     identity,
     workshop,

@@ -5,16 +5,25 @@ import { StoreUnavailableError, type Versioned } from './store.js';
 
 const SYSTEM_PROPERTIES = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
 
-/** The engagement as the application knows it: the stored document without Cosmos's own fields. */
-export function toVersioned(doc: ItemDefinition, etag: string | undefined): Versioned {
-  const engagement: Record<string, unknown> = { ...doc };
+/** A stored document without Cosmos's own fields, and its version tag. */
+export function withoutSystemFields(
+  doc: ItemDefinition,
+  etag: string | undefined,
+): { doc: Record<string, unknown>; etag: string } {
+  const own: Record<string, unknown> = { ...doc };
   const tag = etag ?? (typeof doc._etag === 'string' ? doc._etag : undefined);
-  for (const p of SYSTEM_PROPERTIES) delete engagement[p];
+  for (const p of SYSTEM_PROPERTIES) delete own[p];
   if (!tag)
     throw new StoreUnavailableError(
       'Not saved: the database answered without a version tag. Please try again.',
     );
-  return { engagement: fromStored(engagement), etag: tag };
+  return { doc: own, etag: tag };
+}
+
+/** The engagement as the application knows it: read as the current schema version. */
+export function toVersioned(doc: ItemDefinition, etag: string | undefined): Versioned {
+  const stored = withoutSystemFields(doc, etag);
+  return { engagement: fromStored(stored.doc), etag: stored.etag };
 }
 
 export function field(err: unknown, name: string): unknown {

@@ -3,13 +3,16 @@
  * list at its cap, every text a person types (names included) filled by `fill` up to its limit.
  * Half the answers are recorded in the meeting on a stakeholder's behalf (both names shown), the
  * authentication method changes until its history is full, and the licences change path and back
- * (each change reopens 4.5 and 4.6, kept in the record).
+ * (each change reopens 4.5 and 4.6, kept in the record). The people are guests and members of
+ * another organization as Teams' member list gives them, and a third of them left the chat.
  */
 import { FOLLOW_UP_KINDS } from '../../src/playbook/catalog.js';
 import type { Actor, Engagement } from '../../src/playbook/engagement.js';
 import { LIMITS } from '../../src/playbook/limits.js';
+import { recordMembership } from '../../src/playbook/membership.js';
 import { jsonBytes } from '../../src/playbook/text-size.js';
 import { ARCHITECT, BDM, EngagementBuilder, FE, FM, SME, TENANT } from '../support/engagements.js';
+import { OTHER_TENANT } from '../support/playbook.js';
 
 /** A text for the field `label` that weighs at most `limit` bytes as stored. */
 export type Fill = (label: string, limit: number) => string;
@@ -64,10 +67,14 @@ export function largest(fill: Fill = plain): Largest {
     });
   b.act(fm, { type: 'confirmKickoff' });
   const extra = LIMITS.people - Object.keys(b.engagement.people).length;
+  /** Alternately a guest account and a shared channel's member from another organization. */
   const people = Array.from({ length: extra }, (_, i) => ({
     id: `aad-${String(i).padStart(4, '0')}`,
     name: fill(`Person ${i}`, LIMITS.name),
-    tenantId: TENANT,
+    teamsId: `29:${String(i).padStart(120, 't')}`,
+    tenantId: i % 2 ? OTHER_TENANT : TENANT,
+    userRole: i % 2 ? 'user' : 'guest',
+    email: `${String(i).padStart(240, 'e')}@example.com`,
   }));
   for (const p of people)
     b.act(fm, {
@@ -76,6 +83,10 @@ export function largest(fill: Fill = plain): Largest {
       name: p.name,
       role: 'stakeholder',
       title: 'Security Analyst',
+      teamsId: p.teamsId,
+      homeTenantId: p.tenantId,
+      userRole: p.userRole,
+      email: p.email,
     });
   b.act(fm, {
     type: 'recordLicensing',
@@ -217,7 +228,15 @@ export function largest(fill: Fill = plain): Largest {
       leadMinutes: 60,
     });
   }
-  const e = structuredClone(b.engagement);
+  // Every third of them left the chat: their role stays on the record, marked on the roles card.
+  const left = people.filter((_, i) => i % 3 === 0);
+  const e = structuredClone(
+    recordMembership(
+      b.engagement,
+      { left: left.map((p) => ({ aadObjectId: p.id })), joined: [] },
+      new Date('2025-04-14T00:00:00Z'),
+    ) ?? b.engagement,
+  );
   e.followUps.forEach((f, i) => {
     if (i % 2)
       f.reminder = {
@@ -227,7 +246,7 @@ export function largest(fill: Fill = plain): Largest {
         lastError: fill('error', 500),
       };
   });
-  const members = [...people, fm, fe, sme, bdm, architect]
+  const members = [...people.filter((p) => !left.includes(p)), fm, fe, sme, bdm, architect]
     .map(({ id, name }) => ({ id, name }))
     .concat(
       Array.from({ length: 50 }, (_, i) => ({

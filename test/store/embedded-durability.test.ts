@@ -121,6 +121,7 @@ describe('a bot process killed while saving', () => {
       'document',
       'keyed-queue',
       'atomic-file',
+      'embedded-index',
       'embedded',
     ]);
     try {

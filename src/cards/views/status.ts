@@ -13,7 +13,7 @@ const MAX_FAILED_SHOWN = 5;
 
 type StepState = 'done' | 'open';
 
-function stepStates(
+export function stepStates(
   e: Engagement,
   now: Date,
 ): Record<(typeof STEPS)[number]['id'], { state: StepState; detail: string }> {

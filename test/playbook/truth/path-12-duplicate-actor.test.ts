@@ -27,17 +27,17 @@ describe('path 12: a duplicate is answered before the actor is checked', () => {
     expect(outcome.ok).toBe(false);
     expect(outcome).not.toHaveProperty('engagement');
     const refusal = refusalOf(outcome);
-    expect(refusal.kind).toBe('otherTenant');
+    expect(refusal.kind).toBe('outsider');
     expect(refusal.message).toBe(
-      'This engagement belongs to another organization; nothing was changed.',
+      'You are signed in to another organization than the one this engagement knows you from. Nothing was changed.',
     );
   });
 
   test('a reused activity id from someone without a role is refused', () => {
     const refusal = refusalOf(apply(first(), ACTION, STRANGER, new Date(), 'activity-1'));
-    expect(refusal.kind).toBe('notAllowed');
+    expect(refusal.kind).toBe('outsider');
     expect(refusal.message).toBe(
-      'You are not part of the engagement with Contoso Ltd. Ask the FastTrack manager to add you.',
+      "You have no role in this chat's engagement: the FastTrack Manager gives roles on the roles card. Nothing was changed.",
     );
   });
 

@@ -3,8 +3,18 @@
  * of its own organization. (The conversation tests check the same over HTTP: the export button
  * answers a stranger and a stakeholder with this, and gives them no link.)
  */
-import { checkExporter } from '../../../src/playbook/permissions.js';
-import { BDM, FE, FM, kickedOff, OUTSIDER, SME, STRANGER } from '../builders.js';
+import { checkExporter } from '../../../src/playbook/actor.js';
+import {
+  BDM,
+  edited,
+  FE,
+  FM,
+  kickedOff,
+  OTHER_TENANT,
+  OUTSIDER,
+  SME,
+  STRANGER,
+} from '../builders.js';
 
 const ONLY =
   'Only the FastTrack Manager or the FastTrack Engineer can take the documents away. Nothing was changed.';
@@ -24,10 +34,25 @@ describe('path 13: export is open to anyone in the chat', () => {
 
   test("someone of another organization with the FM's id may not export", () => {
     expect(checkExporter(kickedOff(), OUTSIDER)).toEqual({
-      kind: 'otherTenant',
-      message: 'This engagement belongs to another organization.',
+      kind: 'outsider',
+      message:
+        'You are signed in to another organization than the one this engagement knows you from. Nothing was changed.',
       missing: [],
     });
+  });
+
+  test('the FastTrack Manager, once Teams said they left the chat, may not', () => {
+    const e = edited(kickedOff(), (d) => {
+      d.people[FM.id]!.removed = { by: FM.id, byName: FM.name, at: '2025-03-04T00:00:00.000Z' };
+    });
+    expect(checkExporter(e, FM)?.message).toMatch(/^You are no longer in this chat/);
+  });
+
+  test('an FE of another organization, acting from it, may', () => {
+    const e = edited(kickedOff(), (d) => {
+      d.people[FE.id]!.homeTenantId = OTHER_TENANT;
+    });
+    expect(checkExporter(e, { ...FE, tenantId: OTHER_TENANT })).toBeUndefined();
   });
 
   test.each([FM, FE])('$name may', (person) => {
