@@ -137,6 +137,10 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     }),
   });
   listening.port = server.port;
+  // The cards not yet used are built between the first requests, not before the bot answers.
+  cards
+    .warm()
+    .catch((err: Error) => logger.error({ err: err.message }, 'a card template failed to build'));
   const reminders = new ReminderScheduler({
     store,
     clock,
