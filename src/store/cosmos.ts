@@ -1,5 +1,4 @@
 import { CosmosClient, type Container, type CosmosClientOptions } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
 import type { Logger } from 'pino';
 import type { Engagement } from '../playbook/engagement.js';
 import {
@@ -267,11 +266,12 @@ export class CosmosEngagementStore implements EngagementStore {
   }
 }
 
-function clientOptionsFor(settings: CosmosSettings): CosmosClientOptions {
+/** With a key, the Microsoft Entra ID library is not loaded at all: it is a large part of a start. */
+async function clientOptionsFor(settings: CosmosSettings): Promise<CosmosClientOptions> {
   const extra = settings.clientOptions ?? {};
   const auth = settings.key
     ? { key: settings.key }
-    : { aadCredentials: new DefaultAzureCredential() };
+    : { aadCredentials: new (await import('@azure/identity')).DefaultAzureCredential() };
   return {
     ...extra,
     endpoint: settings.endpoint,
@@ -290,7 +290,7 @@ function clientOptionsFor(settings: CosmosSettings): CosmosClientOptions {
  * reached or the container is partitioned otherwise.
  */
 export async function openCosmosStore(settings: CosmosSettings): Promise<CosmosEngagementStore> {
-  const client = new CosmosClient(clientOptionsFor(settings));
+  const client = new CosmosClient(await clientOptionsFor(settings));
   const where = `${settings.database}/${settings.container}`;
   let container: Container;
   let paths: string[] | undefined;
