@@ -1,6 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { CardAction, Incoming } from '../chat/incoming.js';
 import type { ConversationReference } from '../playbook/engagement.js';
+import { isTimeZone } from '../playbook/time.js';
 
 /** What the bot needs of an activity, read from botbuilder's: who, where, and where to write back. */
 export function readIncoming(activity: Activity): Incoming {
@@ -8,6 +9,8 @@ export function readIncoming(activity: Activity): Incoming {
   const tenantId = activity.conversation?.tenantId ?? channelData.tenant?.id;
   const aadObjectId = activity.from?.aadObjectId;
   const kind = activity.conversation?.conversationType;
+  // Checked once here: the cards say every instant in this zone, and an unknown one is no zone.
+  const zone = activity.localTimezone;
   return {
     activityId: activity.id ?? '',
     actor:
@@ -23,7 +26,7 @@ export function readIncoming(activity: Activity): Incoming {
     conversationKind: kind === 'groupChat' || kind === 'channel' ? kind : 'personal',
     tenantId,
     replyToId: activity.replyToId,
-    timeZone: activity.localTimezone || undefined,
+    timeZone: zone && isTimeZone(zone) ? zone : undefined,
     reference: JSON.parse(
       JSON.stringify(TurnContext.getConversationReference(activity)),
     ) as ConversationReference,

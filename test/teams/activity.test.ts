@@ -46,6 +46,14 @@ describe('readIncoming', () => {
     expect(incoming.timeZone).toBeUndefined();
   });
 
+  test('a zone the runtime does not know is no zone: the bot’s default applies, not a made-up one', () => {
+    expect(readIncoming(activity({ localTimezone: 'Mars/Olympus_Mons' })).timeZone).toBeUndefined();
+    expect(readIncoming(activity({ localTimezone: 'local' })).timeZone).toBeUndefined();
+    expect(readIncoming(activity({ localTimezone: 'America/New_York' })).timeZone).toBe(
+      'America/New_York',
+    );
+  });
+
   test('no actor without an organization or a signed-in user; a chat of unknown kind is personal', () => {
     const noTenant = readIncoming(
       activity({
