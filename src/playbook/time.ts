@@ -5,9 +5,13 @@ import { DateTime, IANAZone } from 'luxon';
  * playbook's summaries, the door's date inputs and the cards alike.
  */
 
-/** An IANA time zone name the runtime knows, like Europe/Paris. */
+/** The runtime's canonical zone names: most zones people send are found here without a formatter. */
+const CANONICAL_ZONES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
+
+/** An IANA time zone name the runtime knows, like Europe/Paris (or an alias, like Asia/Calcutta). */
 export function isTimeZone(zone: string): boolean {
   if (!zone) return false;
+  if (CANONICAL_ZONES.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

@@ -52,6 +52,10 @@ describe('readIncoming', () => {
     expect(readIncoming(activity({ localTimezone: 'America/New_York' })).timeZone).toBe(
       'America/New_York',
     );
+    // An alias the runtime knows but does not list as canonical.
+    expect(readIncoming(activity({ localTimezone: 'Asia/Calcutta' })).timeZone).toBe(
+      'Asia/Calcutta',
+    );
   });
 
   test('no actor without an organization or a signed-in user; a chat of unknown kind is personal', () => {
