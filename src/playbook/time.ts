@@ -50,7 +50,18 @@ export function dateIn(now: Date, zone: string | undefined): string {
   return inZone(DateTime.fromJSDate(now, { zone: 'utc' }), zone).toISODate() ?? '';
 }
 
-const fromIso = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
+/** An instant as the bot stores them (Date#toISOString); read without luxon's general parser. */
+const STORED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+function fromIso(iso: string): DateTime {
+  if (STORED_INSTANT.test(iso)) {
+    const ms = Date.parse(iso);
+    // A date that does not exist (30 February) is not read as the one after it.
+    if (!Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === iso.slice(0, 19))
+      return DateTime.fromMillis(ms, { zone: 'utc' });
+  }
+  return DateTime.fromISO(iso, { zone: 'utc' });
+}
 
 /**
  * "Mon, 1 Jun 2026, 14:00 (Europe/Paris)": an instant as a person in that zone reads it (UTC when
@@ -72,7 +83,8 @@ export function sayDate(isoDate: string): string {
 export function localDateAndTime(iso: string, zone: string): { date: string; time: string } {
   const dt = inZone(fromIso(iso), zone);
   if (!dt.isValid) return { date: '', time: '' };
-  return { date: dt.toFormat('yyyy-LL-dd'), time: dt.toFormat('HH:mm') };
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { date: dt.toISODate() ?? '', time: `${two(dt.hour)}:${two(dt.minute)}` };
 }
 
 /**
