@@ -1,5 +1,5 @@
 import type { Action, ActionType } from './actions.js';
-import { finishDraft, markApplied, recordHistory, wasApplied } from './draft.js';
+import { draftOf, finishDraft, markApplied, recordHistory, wasApplied } from './draft.js';
 import type { Actor, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
 import { checkActor, closedInState } from './permissions.js';
@@ -82,7 +82,7 @@ export function apply(
   }
   const refusal = checkActor(e, action.type, actor) ?? closedInState(e, action.type);
   if (refusal) return { ok: false, refusal };
-  const draft = structuredClone(e);
+  const draft = draftOf(e);
   const ctx: StepContext = { draft, actor, now, stamp: stamp(actor, now) };
   const handler = HANDLERS[action.type] as (ctx: StepContext, action: Action) => StepResult;
   const result = handler(ctx, action);
