@@ -11,6 +11,7 @@ import { EngagementWriter } from './store/mutate.js';
 import type { EngagementStore } from './store/store.js';
 import { CardAnswers } from './chat/answers.js';
 import { CommandAnswers } from './chat/commands.js';
+import { Directory } from './chat/directory.js';
 import { Engagements } from './chat/engagements.js';
 import { Replies } from './chat/replies.js';
 import { createAdapter, type AuthenticationOverrides } from './teams/adapter.js';
@@ -89,7 +90,8 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
   const store =
     options.store ?? (await openStore(config, logger, budgets, options.cosmosClientOptions));
   const writer = new EngagementWriter(store);
-  const engagements = new Engagements(store, writer.mutate, clock);
+  const directory = new Directory(store, clock, logger);
+  const engagements = new Engagements(store, writer.mutate, clock, directory);
   const cards = new CardRenderer();
   const replies = new Replies({
     engagements,
@@ -118,7 +120,8 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     leadMinutes: config.reminders.leadMinutes,
   });
   const adapter = createAdapter(config, logger, options.authentication);
-  const bot = new DeploySecurelyBot(answers, new CommandAnswers(replies, answers), logger);
+  const commands = new CommandAnswers(replies, answers, engagements);
+  const bot = new DeploySecurelyBot(answers, commands, logger);
   const server = await startServer({
     port: config.port,
     host,

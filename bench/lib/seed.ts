@@ -7,6 +7,7 @@ import { isRefusal } from '../../src/playbook/refusal.js';
 import { startEngagement } from '../../src/playbook/start.js';
 import { openCosmosStore } from '../../src/store/cosmos.js';
 import { EngagementWriter } from '../../src/store/mutate.js';
+import { Directory } from '../../src/chat/directory.js';
 import { Engagements } from '../../src/chat/engagements.js';
 import { BENCH_KEY } from '../cosmos/process.js';
 import type { BenchChat } from './chats.js';
@@ -133,6 +134,7 @@ export class Filler {
       store,
       (id, decide) => writer.mutate(id, decide),
       () => new Date(),
+      new Directory(store, () => new Date()),
     );
     return new Filler(engagements, writer, () => store.close());
   }

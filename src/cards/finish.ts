@@ -102,8 +102,11 @@ export function finishCard(expanded: Json, req: CardRequest): AdaptiveCard {
     ...expanded,
   };
   const e = req.engagement;
-  // Teams names users in refresh lists by their Teams ids (29:…), known once a person has a role.
-  const userIds = e ? Object.values(e.people).flatMap((p) => (p.teamsId ? [p.teamsId] : [])) : [];
+  // Teams names users in refresh lists by their Teams ids (29:…), known once a person has a role:
+  // only people who take part get their own view, never someone who left the chat.
+  const userIds = e
+    ? Object.values(e.people).flatMap((p) => (p.teamsId && !p.removed ? [p.teamsId] : []))
+    : [];
   if (req.viewer === undefined && e && userIds.length >= 1 && userIds.length <= MAX_REFRESH_USERS) {
     // The refresh names what the view needs beyond the engagement: the follow-up of a reminder.
     const data = { card: req.card, ...(req.followUpId ? { followUpId: req.followUpId } : {}) };

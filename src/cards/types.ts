@@ -27,6 +27,10 @@ export interface CardRequest {
   /** Links to documents the viewer takes away (their own, short-lived), and a line about them. */
   downloads?: { title: string; url: string }[];
   downloadsNote?: string;
+  /** The card answers someone who takes no part: it offers no action at all (not even a start). */
+  noActions?: boolean;
+  /** A person's engagements (the 1:1 list), each with the id of their account that takes part. */
+  listing?: { engagement: Engagement; personId: string }[];
 }
 
 /** A card's view model: plain data the card's template binds to. */

@@ -3,8 +3,10 @@ import { typed } from '../cards/text.js';
 import type { AdaptiveCard, CardRequest } from '../cards/types.js';
 import { isCardName, type CardName } from '../door/card-names.js';
 import { needsRoster, readCardAction } from '../door/read.js';
+import { memberFacts } from '../door/members.js';
 import type { DoorResult, Member } from '../door/result.js';
 import type { Downloads } from '../documents/downloads.js';
+import { holderOf } from '../playbook/actor.js';
 import type { Decision } from '../playbook/apply.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import { describeRefusal } from '../playbook/refusal.js';
@@ -12,8 +14,9 @@ import { StoreUnavailableError } from '../store/store.js';
 import type { Engagements } from './engagements.js';
 import { exportDocuments } from './exports.js';
 import { savedByViewer } from './saved.js';
-import type { CardAction, Incoming } from './incoming.js';
-import type { Post, Replies } from './replies.js';
+import { typedText } from './typed-text.js';
+import { RosterUnavailableError, type CardAction, type Incoming } from './incoming.js';
+import { ROSTER_UNAVAILABLE, UNKNOWN_PERSON, type Post, type Replies } from './replies.js';
 
 /** What the bot does after a card action: answer the person, update the shared card, post to the chat. */
 export interface Answer {
@@ -47,27 +50,17 @@ interface Asked {
   actor: Actor;
   action: CardAction;
   extra: Partial<CardRequest> & { timeZone: string };
+  members: () => Promise<Member[]>;
   view: (card: CardName, e: Engagement | undefined, extra?: Partial<CardRequest>) => AdaptiveCard;
 }
 
-/** Keys of a card action's data that are not what a person typed. */
-const NOT_TYPED = new Set([
-  'card',
-  'verb',
-  'open',
-  'msteams',
-  'followUpId',
-  'feature',
-  'policy',
-  'step',
-]);
-
-/** What a person typed into a form, as one line ("question: …; reason: …"), for showing it back. */
-function typedText(data: Record<string, unknown>): string {
-  return Object.entries(data)
-    .filter(([key, value]) => !NOT_TYPED.has(key) && typeof value === 'string' && value.trim())
-    .map(([key, value]) => `${key}: ${String(value).trim()}`)
-    .join('; ');
+/**
+ * The answer to someone who takes no part in the engagement: why, on a card that shows nothing
+ * of it and offers nothing, and the same words for a client without a view of its own.
+ */
+function outsiderView(asked: Asked, text: string): Answer {
+  const message = { kind: 'error' as const, text };
+  return { card: asked.view('help', undefined, { message, noActions: true }), personal: text };
 }
 
 /** Decides the answer to one card action: Action.Execute and its Action.Submit fallback both come here. */
@@ -95,31 +88,30 @@ export class CardAnswers {
     const timeZone = replies.zoneOf(incoming);
     const actor = incoming.actor;
     if (!actor) {
-      const text =
-        'I cannot tell who you are: card answers need a signed-in Teams user of an organization. Nothing was changed.';
       return {
         card: replies.render('help', undefined, undefined, {
           timeZone,
-          message: { kind: 'error', text },
+          message: { kind: 'error', text: UNKNOWN_PERSON },
         }),
-        personal: text,
+        personal: UNKNOWN_PERSON,
       };
     }
     const roster = needsRoster(action.verb, action.data)
       ? await this.people(incoming, members)
-      : [];
-    const extra = { timeZone, members: roster };
+      : { members: [] };
+    const extra = { timeZone, members: roster.members };
     const asked: Asked = {
       incoming,
       actor,
       action,
       extra,
+      members,
       view: (card, e, more = {}) => replies.render(card, e, actor, { ...extra, ...more }),
     };
     const door = readCardAction(action.verb, action.data, {
       leadMinutes: this.deps.leadMinutes,
       timeZone,
-      members: roster,
+      ...roster,
     });
     logger.debug({ verb: action.verb, door: door.kind, automatic: action.automatic }, 'card action');
     try {
@@ -150,13 +142,13 @@ export class CardAnswers {
   }
 
   private async decide(door: DoorResult, asked: Asked): Promise<Answer> {
-    const { incoming, actor, view } = asked;
+    const { incoming, actor, view, members } = asked;
     const { engagements, replies } = this.deps;
     switch (door.kind) {
       case 'refresh':
       case 'show': {
-        const { engagement, message } = await replies.readable(incoming);
-        if (message) return { card: view('help', undefined, { message }), personal: message.text };
+        const { engagement, message } = await replies.readable(incoming, members);
+        if (message) return outsiderView(asked, message.text);
         if (door.kind === 'show') return { card: view(door.card, engagement) };
         const saved = engagement ? savedByViewer(engagement, actor, door.card) : undefined;
         return {
@@ -166,10 +158,13 @@ export class CardAnswers {
           }),
         };
       }
-      case 'export':
-        return exportDocuments(this.deps, incoming, actor, view, asked.extra.timeZone);
+      case 'export': {
+        const readable = await replies.readable(incoming, members);
+        if (readable.message) return outsiderView(asked, readable.message.text);
+        return exportDocuments(this.deps, readable, actor, view, asked.extra.timeZone);
+      }
       case 'invalid': {
-        const { engagement } = await replies.readable(incoming);
+        const { engagement } = await replies.readable(incoming, members);
         const text = `${door.message} Nothing was saved.`;
         return {
           card: view(door.card, engagement, { message: { kind: 'error', text }, form: door.form }),
@@ -177,12 +172,16 @@ export class CardAnswers {
         };
       }
       case 'start': {
+        const me = await this.starter(incoming, members);
+        if (typeof me === 'string') return outsiderView(asked, me);
         const input = {
           customer: door.customer,
           tenantId: incoming.tenantId ?? actor.tenantId,
           conversationId: incoming.conversationId,
           conversationType: incoming.conversationKind,
           conversationReference: incoming.reference,
+          ...(incoming.chatUrl ? { chatUrl: incoming.chatUrl } : {}),
+          ...(me ? { starter: memberFacts(me) } : {}),
         };
         return this.after(
           'roles',
@@ -203,25 +202,56 @@ export class CardAnswers {
   }
 
   /**
-   * The chat's members and the engagement's people (someone who left the chat can still be
-   * removed). With the store down, the chat's members alone: the answer then says "not saved".
+   * The chat's members as Teams lists them now, and the engagement's people who are not among
+   * them (marked departed: they can only lose their role). With the store down, the chat's
+   * members alone: the answer then says "not saved".
    */
-  private async people(incoming: Incoming, members: () => Promise<Member[]>): Promise<Member[]> {
-    const readable = this.deps.replies.readable(incoming).catch((err: unknown) => {
-      if (err instanceof StoreUnavailableError) return { engagement: undefined };
+  private async people(
+    incoming: Incoming,
+    members: () => Promise<Member[]>,
+  ): Promise<{ members: Member[]; rosterUnavailable?: boolean }> {
+    const load = this.deps.engagements.load(incoming.conversationId).catch((err: unknown) => {
+      if (err instanceof StoreUnavailableError) return undefined;
       throw err;
     });
-    const [roster, { engagement }] = await Promise.all([members(), readable]);
-    const known = new Set(roster.map((m) => m.id));
-    const gone = Object.values(engagement?.people ?? {})
+    const [roster, engagement] = await Promise.all([listed(members), load]);
+    const known = new Set((roster ?? []).map((m) => m.id));
+    // Only someone who takes part may see who else does.
+    const people = engagement && holderOf(engagement, incoming.actor) ? engagement.people : {};
+    const gone = Object.values(people)
       .filter((p) => !known.has(p.id))
-      .map((p) => ({ id: p.id, name: p.name, ...(p.teamsId ? { teamsId: p.teamsId } : {}) }));
-    return [...roster, ...gone];
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        ...(p.teamsId ? { teamsId: p.teamsId } : {}),
+        departed: true,
+      }));
+    return {
+      members: [...(roster ?? []), ...gone],
+      ...(roster ? {} : { rosterUnavailable: true }),
+    };
+  }
+
+  /**
+   * The person starting an engagement, as Teams' member list reports them (their tenant, account
+   * kind and address go on their record), undefined when Teams cannot tell, or why they may not:
+   * a card's invoke from someone the list does not hold. A message proves they are in the chat.
+   */
+  private async starter(
+    incoming: Incoming,
+    members: () => Promise<Member[]>,
+  ): Promise<Member | undefined | string> {
+    const roster = await listed(members);
+    const me = roster?.find((m) => m.id === incoming.actor?.id);
+    if (me || incoming.posted) return me;
+    return roster ? NOT_A_MEMBER : `${ROSTER_UNAVAILABLE} Please try again.`;
   }
 
   /** The card after a decision: the refusal with what was typed kept, or the saved state for all. */
   private after(card: CardName, decision: Decision, asked: Asked): Answer {
     const { actor, action, view, extra } = asked;
+    if (!decision.ok && decision.refusal.kind === 'outsider')
+      return outsiderView(asked, describeRefusal(decision.refusal));
     if (!decision.ok) {
       const message = { kind: 'error' as const, text: describeRefusal(decision.refusal) };
       const shown = decision.engagement ? card : 'help';
@@ -260,5 +290,18 @@ export class CardAnswers {
       card: view(card, decision.engagement, { message }),
       shared: this.deps.replies.render(card, decision.engagement, undefined, { ...extra, message }),
     };
+  }
+}
+
+const NOT_A_MEMBER =
+  'Teams does not list you among the members of this chat, so you cannot start its engagement. Nothing was changed.';
+
+/** The chat's members, or undefined when Teams cannot list them just now. */
+async function listed(members: () => Promise<Member[]>): Promise<Member[] | undefined> {
+  try {
+    return await members();
+  } catch (err) {
+    if (err instanceof RosterUnavailableError) return undefined;
+    throw err;
   }
 }

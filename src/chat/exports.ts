@@ -3,8 +3,6 @@ import type { CardName } from '../door/card-names.js';
 import type { Downloads } from '../documents/downloads.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import { sayInstant } from '../playbook/time.js';
-import type { Incoming } from './incoming.js';
-import type { Replies } from './replies.js';
 
 /** What an export answers: the clicker's own view, and what they alone are told. */
 export interface ExportAnswer {
@@ -24,15 +22,14 @@ type View = (
  * card. Nothing is posted to the chat: the links are theirs.
  */
 export async function exportDocuments(
-  deps: { replies: Replies; downloads: Downloads },
-  incoming: Incoming,
+  deps: { downloads: Downloads },
+  { engagement }: { engagement?: Engagement },
   actor: Actor,
   view: View,
   timeZone: string,
 ): Promise<ExportAnswer> {
-  const { engagement, message } = await deps.replies.readable(incoming);
   if (!engagement) {
-    const text = message?.text ?? 'There is no engagement to export yet.';
+    const text = 'There is no engagement to export yet.';
     return { card: view('help', undefined, { message: { kind: 'error', text } }), personal: text };
   }
   const made = deps.downloads.links(engagement, actor.id);

@@ -14,6 +14,21 @@ export interface Incoming {
   timeZone: string | undefined;
   /** Where to write back to this chat later (reminders). */
   reference: ConversationReference;
+  /**
+   * The person posted in the chat (a message, or the message an old client's card button sends),
+   * which Teams lets only members of the chat do; a card's invoke proves no membership.
+   */
+  posted: boolean;
+  /** A Teams link that opens this chat, when the activity tells enough to build one. */
+  chatUrl?: string;
+}
+
+/** Teams could not list the chat's members just now; nothing that needs them can be decided. */
+export class RosterUnavailableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('Teams did not list the members of this chat.', options);
+    this.name = 'RosterUnavailableError';
+  }
 }
 
 /** A card button pressed: its verb, the data and inputs it sent, and whether Teams pressed it (refresh). */

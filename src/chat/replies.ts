@@ -1,9 +1,11 @@
 import type { CardRenderer } from '../cards/renderer.js';
 import type { AdaptiveCard, CardRequest } from '../cards/types.js';
 import type { CardName } from '../door/card-names.js';
+import type { Member } from '../door/result.js';
+import { holderOf, outsiderRefusal, standing } from '../playbook/actor.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import type { Engagements } from './engagements.js';
-import type { Incoming } from './incoming.js';
+import { RosterUnavailableError, type Incoming } from './incoming.js';
 
 /** The line at the top of a card: an error, a confirmation or a note. */
 export type Message = NonNullable<CardRequest['message']>;
@@ -48,22 +50,6 @@ export interface RepliesDeps {
   defaultTimeZone: string;
 }
 
-/** The engagement as this person may see it: another tenant's is not theirs to read. */
-function seenBy(
-  incoming: Incoming,
-  engagement: Engagement | undefined,
-): { engagement?: Engagement; message?: Message } {
-  if (engagement && incoming.tenantId !== engagement.tenantId) {
-    return {
-      message: {
-        kind: 'error',
-        text: "This chat's engagement belongs to another organization; you cannot see or change it.",
-      },
-    };
-  }
-  return engagement ? { engagement } : {};
-}
-
 /** Cards as one person or the whole chat sees them, and the chat's engagement as a person may read it. */
 export class Replies {
   constructor(private readonly deps: RepliesDeps) {}
@@ -80,7 +66,7 @@ export class Replies {
     actor: Actor | undefined,
     extra: Partial<CardRequest> = {},
   ): AdaptiveCard {
-    const role = actor && engagement ? engagement.people[actor.id]?.role : undefined;
+    const role = actor && engagement ? holderOf(engagement, actor)?.role : undefined;
     return this.deps.cards.render({
       card,
       ...(engagement ? { engagement } : {}),
@@ -91,31 +77,91 @@ export class Replies {
   }
 
   /**
-   * The chat's engagement as this instance last saw it, if this person may see it; no store call
-   * (for answering while the store fails).
+   * The chat's engagement as this instance last saw it, if this person may see it without asking
+   * Teams or the store (for answering while the store fails): a role holder, or someone of the
+   * hosting tenant who posted in the chat.
    */
   lastSeen(incoming: Incoming): Engagement | undefined {
     const engagement = this.deps.engagements.lastSeen(incoming.conversationId);
-    return engagement && engagement.tenantId === incoming.tenantId ? engagement : undefined;
-  }
-
-  /** The engagement of this chat as this person may see it: another tenant's is not theirs to read. */
-  async readable(incoming: Incoming): Promise<{ engagement?: Engagement; message?: Message }> {
-    return seenBy(incoming, await this.deps.engagements.load(incoming.conversationId));
+    return engagement && seenWithoutRoster(engagement, incoming) ? engagement : undefined;
   }
 
   /**
-   * As `readable`, for an answer that posts to the chat: the activity is recorded as answered,
-   * and `again` says Teams delivered it before (post nothing then).
+   * The engagement of this chat as this person may see it: a role holder, or someone of the hosting
+   * tenant in the chat without a role yet (a card's invoke is checked against Teams' member list).
+   * Anyone else is told only that they take no part, never what the engagement holds.
+   */
+  async readable(
+    incoming: Incoming,
+    members: () => Promise<Member[]>,
+  ): Promise<{ engagement?: Engagement; message?: Message }> {
+    return seenBy(incoming, await this.deps.engagements.load(incoming.conversationId), members);
+  }
+
+  /**
+   * As `readable`, for an answer that posts to the chat: the activity is recorded as answered
+   * (only for someone who may see the engagement, so an outsider writes nothing), and `again`
+   * says Teams delivered it before (post nothing then).
    */
   async posting(
     incoming: Incoming,
+    members: () => Promise<Member[]>,
   ): Promise<{ engagement?: Engagement; message?: Message; again: boolean }> {
     const { engagement, first } = await this.deps.engagements.posting(
       incoming.conversationId,
       incoming.activityId,
-      incoming.tenantId,
+      (e) => seenWithoutRoster(e, incoming),
     );
-    return { ...seenBy(incoming, engagement), again: !first };
+    return { ...(await seenBy(incoming, engagement, members)), again: !first };
+  }
+}
+
+/**
+ * Whether the person may see the engagement on what the activity alone proves: they hold a role,
+ * or they are of the hosting tenant and posted in the chat (which Teams lets only members do).
+ */
+function seenWithoutRoster(engagement: Engagement, incoming: Incoming): boolean {
+  if (!incoming.actor) return false;
+  const s = standing(engagement, incoming.actor);
+  return s.kind === 'holder' || (s.kind === 'noRole' && s.hostTenant && incoming.posted);
+}
+
+/** The engagement as this person may see it, or why not (without naming anything of it). */
+async function seenBy(
+  incoming: Incoming,
+  engagement: Engagement | undefined,
+  members: () => Promise<Member[]>,
+): Promise<{ engagement?: Engagement; message?: Message }> {
+  if (!engagement) return {};
+  const { actor } = incoming;
+  if (!actor) return { message: { kind: 'error', text: UNKNOWN_PERSON } };
+  const s = standing(engagement, actor);
+  if (s.kind === 'holder') return { engagement };
+  if (s.kind === 'noRole' && s.hostTenant) {
+    const member = incoming.posted || (await inChat(actor, members));
+    if (member === true) return { engagement };
+    const text = member === undefined ? `${ROSTER_UNAVAILABLE} Please try again.` : NOT_IN_CHAT;
+    return { message: { kind: 'error', text } };
+  }
+  return { message: { kind: 'error', text: outsiderRefusal(s).message } };
+}
+
+export const UNKNOWN_PERSON =
+  'I cannot tell who you are: answers need a signed-in Teams user of an organization. Nothing was changed.';
+export const NOT_IN_CHAT =
+  'You are not a member of this chat, so you cannot see or change its engagement. Nothing was changed.';
+export const ROSTER_UNAVAILABLE =
+  'Teams did not list the members of this chat just now, so I cannot check that you are in it.';
+
+/** Whether Teams lists the actor among the chat's members; undefined when Teams cannot tell. */
+async function inChat(
+  actor: Actor,
+  members: () => Promise<Member[]>,
+): Promise<boolean | undefined> {
+  try {
+    return (await members()).some((m) => m.id === actor.id);
+  } catch (err) {
+    if (err instanceof RosterUnavailableError) return undefined;
+    throw err;
   }
 }

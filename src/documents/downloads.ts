@@ -75,7 +75,9 @@ export class Downloads {
     e: Engagement,
     personId: string,
   ): { ok: true; links: DocumentLink[]; expires: Date } | { ok: false; why: string } {
-    const role = e.people[personId]?.role;
+    // Someone who left the chat keeps their role on the record, and takes nothing away.
+    const person = e.people[personId];
+    const role = person?.removed ? undefined : person?.role;
     if (!role || !DOCUMENT_ROLES.includes(role))
       return {
         ok: false,
@@ -118,7 +120,8 @@ export class Downloads {
     const { grant } = checked;
     const e = await this.deps.load(grant.engagementId);
     if (!e) return refused(404, 'This engagement is no longer kept.');
-    if (e.people[grant.personId]?.role !== grant.role)
+    const holder = e.people[grant.personId];
+    if (!holder || holder.removed || holder.role !== grant.role)
       return refused(403, 'You no longer hold the role this link was made for.');
     const doc = documentOf(grant.document, e, now);
     if (!doc) return refused(404, 'No hand-off form has been submitted in this engagement yet.');

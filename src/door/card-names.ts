@@ -13,6 +13,7 @@ export const CARD_NAMES = [
   'status',
   'summary',
   'reminder',
+  'engagements',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -14,13 +14,20 @@ export type DoorResult =
   /** Bad input: show `message` on `card`, with what the person typed kept in `form`. */
   | { kind: 'invalid'; card: CardName; message: string; form: Record<string, unknown> };
 
-/** A member of the chat, as the roster gives it. */
+/** A member of the chat, as Teams' member list gives it. */
 export interface Member {
-  /** Azure AD object id. */
+  /** Microsoft Entra object id. */
   id: string;
   name: string;
   /** Teams user id (29:…). */
   teamsId?: string;
+  /** The member's tenant: a guest's is the chat's, a shared channel's external member's their own. */
+  tenantId?: string;
+  /** `user`, or `guest` for a guest account. */
+  userRole?: string;
+  email?: string;
+  /** Someone of the engagement who is not in the chat's member list now: only their role can be removed. */
+  departed?: boolean;
 }
 
 export interface DoorContext {
@@ -30,6 +37,8 @@ export interface DoorContext {
   timeZone: string;
   /** The chat roster: roles.assign takes the person's name from it. */
   members: Member[];
+  /** Teams could not list the chat's members just now: nobody can be given a role. */
+  rosterUnavailable?: boolean;
 }
 
 /** Input that cannot make an action: the message says why, in words a person reads. */

@@ -16,17 +16,36 @@ import type {
 } from './catalog.js';
 import type { HandoffForm } from './engagement.js';
 
+/** What Teams' member list says of a chat member, kept on their record when they get a role. */
+export interface MemberFacts {
+  /** Teams user id (29:…). */
+  teamsId?: string;
+  /** The member's tenant as the member list reports it. */
+  homeTenantId?: string;
+  /** `user` or `guest`. */
+  userRole?: string;
+  /** Lower-cased mailbox address. */
+  email?: string;
+}
+
 /** Every user intent on an engagement, as a typed action. */
 export type Action =
   | { type: 'confirmKickoff' }
-  | {
+  | ({
       type: 'assignRole';
       personId: string;
       name: string;
       role: Role | 'none';
       title?: StakeholderTitle;
-      teamsId?: string;
-    }
+    } & MemberFacts)
+  | ({
+      type: 'handOverFm';
+      /** The member who becomes the FastTrack Manager. */
+      personId: string;
+      name: string;
+      /** What the FM handing over becomes: another role, or none (they leave the engagement). */
+      then: Exclude<Role, 'FM' | 'stakeholder'> | 'none';
+    } & MemberFacts)
   | { type: 'recordLicensing'; licences: LicenceId[]; addOns: AddOnId[]; notes: string }
   | {
       type: 'scheduleConversation';

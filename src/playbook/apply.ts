@@ -2,7 +2,8 @@ import type { Action, ActionType } from './actions.js';
 import { draftOf, finishDraft, markApplied, recordHistory, wasApplied } from './draft.js';
 import type { Actor, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
-import { checkActor, closedInState } from './permissions.js';
+import { checkActor } from './actor.js';
+import { closedInState } from './permissions.js';
 import { isRefusal, type Refusal } from './refusal.js';
 import type { StepContext, StepResult } from './steps/context.js';
 import {
@@ -20,6 +21,7 @@ import {
   statePreference,
 } from './steps/identity.js';
 import { deleteEngagement, moveToNextPhase } from './steps/phase.js';
+import { handOverFm } from './steps/people.js';
 import { assignRole, confirmKickoff, recordLicensing } from './steps/setup.js';
 import {
   decideFeature,
@@ -36,6 +38,7 @@ type Handlers = {
 const HANDLERS: Handlers = {
   confirmKickoff,
   assignRole,
+  handOverFm,
   recordLicensing,
   scheduleConversation,
   acknowledgeAgenda,

@@ -24,7 +24,10 @@ export interface Stamp {
   at: string;
 }
 
-/** The person acting: their Azure AD object id, the same in every chat, and their tenant. */
+/**
+ * The person acting: their Microsoft Entra object id, the same in every chat, and the tenant the
+ * activity names (the conversation's tenant as Teams reports it, which hosts the chat).
+ */
 export interface Actor {
   id: string;
   name: string;
@@ -33,6 +36,18 @@ export interface Actor {
   teamsId?: string;
 }
 
+/** A role a person held before the one they hold now, and who ended it when. */
+export interface FormerRole {
+  role: Role;
+  title?: StakeholderTitle;
+  until: Stamp;
+}
+
+/**
+ * Someone the FM gave a role. A person is their Entra object id (`id`) in their tenant
+ * (`homeTenantId`): for a guest, the tenant hosting the chat, where the guest account lives; for
+ * a shared channel's external member, their own organization's.
+ */
 export interface Person {
   id: string;
   name: string;
@@ -41,6 +56,19 @@ export interface Person {
   /** Teams user id (29:…), for user-specific card views. */
   teamsId?: string;
   assigned: Stamp;
+  /** The person's tenant as Teams' member list reports it; absent on older records (then the host's). */
+  homeTenantId?: string;
+  /** What Teams' member list calls the account: `user`, or `guest` for a guest account. */
+  userRole?: string;
+  /**
+   * The mailbox address Teams' member list reports, lower-cased: it links a person's guest
+   * account with their own for their list of engagements, and is never shown on a card.
+   */
+  email?: string;
+  /** Teams said the person left the chat: the role stays on the record, and they can no longer act. */
+  removed?: Stamp;
+  /** Roles held before, oldest first (an FM who handed the role over keeps it here). */
+  formerRoles?: FormerRole[];
 }
 
 export interface Licensing extends Stamp {
@@ -202,10 +230,13 @@ export interface Engagement {
   engagementId: string;
   type: 'engagement';
   schemaVersion: 1;
+  /** The tenant that hosts the chat: the engagement is its, whoever of another tenant takes part. */
   tenantId: string;
   conversationId: string;
   conversationType: 'personal' | 'groupChat' | 'channel';
   conversationReference?: ConversationReference;
+  /** A Teams link that opens the chat (from a person's list of engagements), when Teams gave enough to build one. */
+  chatUrl?: string;
   customer: string;
   started: Stamp;
   kickoff?: Stamp;

@@ -1,6 +1,6 @@
 /**
  * How much one engagement may hold. With every list and text at its cap (plain text), a document
- * stays under the store's 1.8 MB guard, below Cosmos DB's 2 MB; see docs/data-model.md.
+ * stays under the store's 2,000,000-byte guard, below Cosmos DB's 2 MB; see docs/data-model.md.
  */
 export const LIMITS = {
   name: 120,
@@ -22,4 +22,6 @@ export const LIMITS = {
   /** Bytes of why a reminder could not be delivered. */
   errorText: 200,
   appliedActivityIds: 500,
+  /** Bytes of the link that opens the chat (Teams' chat and channel links take 100 to 300). */
+  chatUrl: 1000,
 } as const;

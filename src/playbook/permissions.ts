@@ -1,6 +1,6 @@
 import type { ActionType } from './actions.js';
-import { ROLE_LABELS, type Role } from './catalog.js';
-import type { Actor, Engagement } from './engagement.js';
+import type { Role } from './catalog.js';
+import type { Engagement } from './engagement.js';
 import { g1Missing } from './gates.js';
 import { refuse, type Refusal } from './refusal.js';
 
@@ -8,6 +8,7 @@ import { refuse, type Refusal } from './refusal.js';
 export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
   confirmKickoff: ['FM'],
   assignRole: ['FM'],
+  handOverFm: ['FM'],
   recordLicensing: ['FM'],
   scheduleConversation: ['FM'],
   acknowledgeAgenda: ['stakeholder'],
@@ -39,12 +40,14 @@ export function mayTake(role: Role | undefined, action: ActionType): boolean {
 export const BEFORE_KICKOFF: readonly ActionType[] = [
   'confirmKickoff',
   'assignRole',
+  'handOverFm',
   'deleteEngagement',
 ];
 
 /** Actions that still make sense once the engagement has moved on to the next phase. */
 export const AFTER_MOVING_ON: readonly ActionType[] = [
   'assignRole',
+  'handOverFm',
   'submitHandoff',
   'scheduleFollowUp',
   'rescheduleFollowUp',
@@ -77,30 +80,4 @@ export function closedInState(e: Engagement, type: ActionType): Refusal | undefi
 /** Whether the engagement, in its current state, takes this action at all (whoever asks). */
 export function openInState(e: Engagement | undefined, type: ActionType): boolean {
   return e !== undefined && closedInState(e, type) === undefined;
-}
-
-/** Whether the actor may act on this engagement at all, and may take this action. */
-export function checkActor(e: Engagement, type: ActionType, actor: Actor): Refusal | undefined {
-  if (actor.tenantId !== e.tenantId) {
-    return refuse(
-      'otherTenant',
-      'This engagement belongs to another organization; nothing was changed.',
-    );
-  }
-  const person = e.people[actor.id];
-  if (!person) {
-    return refuse(
-      'notAllowed',
-      `You are not part of the engagement with ${e.customer}. Ask the FastTrack manager to add you.`,
-    );
-  }
-  const allowed = PERMISSIONS[type];
-  if (!allowed.includes(person.role)) {
-    const who = allowed.map((r) => ROLE_LABELS[r]).join(' or ');
-    return refuse(
-      'notAllowed',
-      `Only the ${who} can do that; you are the ${ROLE_LABELS[person.role]}. Nothing was changed.`,
-    );
-  }
-  return undefined;
 }

@@ -1,6 +1,7 @@
 /** Why an action was not applied. The message is what the person reads; nothing changed. */
 export interface Refusal {
-  kind: 'notAllowed' | 'gate' | 'invalid' | 'notFound' | 'otherTenant';
+  /** `outsider`: the person takes no part in the engagement (no role, left the chat, another tenant). */
+  kind: 'notAllowed' | 'gate' | 'invalid' | 'notFound' | 'outsider';
   message: string;
   /** What is missing before the action can be taken, one item a line. */
   missing: string[];

@@ -1,24 +1,32 @@
 import { createHash } from 'node:crypto';
+import type { MemberFacts } from './actions.js';
+import { standing } from './actor.js';
 import type { Decision } from './apply.js';
 import { markApplied, wasApplied } from './draft.js';
 import type { Actor, ConversationReference, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
 import { LIMITS } from './limits.js';
 import { isRefusal, refuse, type Refusal } from './refusal.js';
+import { withFacts } from './steps/people.js';
 import { tooLongMessage } from './steps/text.js';
+import { jsonBytes } from './text-size.js';
 
 export interface StartInput {
   customer: string;
+  /** The tenant hosting the chat. */
   tenantId: string;
   conversationId: string;
   conversationType: Engagement['conversationType'];
   conversationReference?: ConversationReference;
+  chatUrl?: string;
+  /** What Teams' member list says of the person starting it, who becomes its FM. */
+  starter?: MemberFacts;
 }
 
 /**
  * One engagement per chat. A channel's reply threads (";messageid=") belong to the channel's
- * engagement. The tenant is not part of the id on purpose: the engagement records the tenant it
- * was started in, and a person from any other tenant in the same chat is refused by name.
+ * engagement. The tenant is not part of the id on purpose: the engagement belongs to the chat and
+ * records the tenant hosting it; people of other tenants take part through the roles the FM gives.
  */
 export function engagementIdFor(conversationId: string): string {
   const chat = conversationId.split(';messageid=')[0];
@@ -32,9 +40,6 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
   if (!customer) return refuse('invalid', 'Name the customer: start <customer name>.');
   const long = tooLongMessage('customer name', customer, LIMITS.customer);
   if (long) return refuse('invalid', long);
-  if (actor.tenantId !== input.tenantId) {
-    return refuse('otherTenant', 'An engagement can only be started from its own organization.');
-  }
   const id = engagementIdFor(input.conversationId);
   const started = stamp(actor, now);
   return {
@@ -46,14 +51,19 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
     conversationId: input.conversationId.split(';messageid=')[0],
     conversationType: input.conversationType,
     ...(input.conversationReference ? { conversationReference: input.conversationReference } : {}),
+    // A link longer than any Teams makes is left out (no link rather than a cut one).
+    ...(input.chatUrl && jsonBytes(input.chatUrl) <= LIMITS.chatUrl
+      ? { chatUrl: input.chatUrl }
+      : {}),
     customer,
     started,
     people: {
       [actor.id]: {
+        ...withFacts({ ...input.starter, teamsId: actor.teamsId }, undefined),
+        homeTenantId: input.starter?.homeTenantId || actor.tenantId,
         id: actor.id,
         name: started.byName,
         role: 'FM',
-        ...(actor.teamsId ? { teamsId: actor.teamsId } : {}),
         assigned: started,
       },
     },
@@ -71,7 +81,7 @@ export function startEngagement(input: StartInput, actor: Actor, now: Date): Eng
 /**
  * Starting an engagement in a chat that may have one already (`current`): the new engagement, the
  * one already started by this very activity (a redelivery, marked duplicate), or a refusal.
- * Another organization's engagement is never handed back, not even its customer's name.
+ * Someone without a role in the chat's engagement is never handed it, not even its customer's name.
  */
 export function startIn(
   current: Engagement | undefined,
@@ -81,9 +91,10 @@ export function startIn(
   activityId?: string,
 ): Decision {
   if (current) {
-    if (current.tenantId !== actor.tenantId) {
-      const message = 'This chat already has an engagement, which belongs to another organization.';
-      return { ok: false, refusal: refuse('otherTenant', message) };
+    if (standing(current, actor).kind !== 'holder') {
+      const message =
+        'This chat already has an engagement, and you have no role in it: ask its FastTrack Manager for one.';
+      return { ok: false, refusal: refuse('outsider', message) };
     }
     if (wasApplied(current, activityId))
       return { ok: true, engagement: current, summary: 'already started', duplicate: true };

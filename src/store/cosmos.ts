@@ -1,6 +1,7 @@
-import { CosmosClient, type Container, type CosmosClientOptions } from '@azure/cosmos';
+import { CosmosClient, type Container } from '@azure/cosmos';
 import type { Logger } from 'pino';
 import type { Engagement } from '../playbook/engagement.js';
+import type { IndexDocument } from '../playbook/people-index.js';
 import {
   mayHaveApplied,
   settleCreate,
@@ -8,19 +9,17 @@ import {
   settleWrite,
   type OutcomeProbe,
 } from './cosmos-outcome.js';
-import {
-  OPERATION_TIMEOUT_MS,
-  RESOLVE_RESERVE_MS,
-  timeLeft,
-  type RequestBudgets,
-} from './deadline.js';
+import { RESOLVE_RESERVE_MS, timeLeft, type RequestBudgets } from './deadline.js';
 import { field, isConflict, statusOf, toVersioned } from './cosmos-documents.js';
+import { readIndex, writeIndex } from './cosmos-index.js';
+import { clientOptionsFor, type ClientOverrides } from './cosmos-options.js';
 import { checkDocument } from './document.js';
 import {
   StoreConflictError,
   StoreUnavailableError,
   type EngagementStore,
   type Versioned,
+  type VersionedIndex,
 } from './store.js';
 
 export const PARTITION_KEY_PATH = '/engagementId';
@@ -35,22 +34,8 @@ export interface CosmosSettings {
   /** The budgets of the requests being answered: each database call ends within its request's. */
   budgets?: RequestBudgets;
   /** Overrides for the SDK client, e.g. `connectionPolicy: { enableEndpointDiscovery: false }` in tests. */
-  clientOptions?: Omit<Partial<CosmosClientOptions>, 'endpoint' | 'key' | 'aadCredentials'>;
+  clientOptions?: ClientOverrides;
 }
-
-/**
- * Throttling (429) is retried by the SDK, honouring the server's x-ms-retry-after-ms, for at
- * most as long as one operation may take. The SDK's own retries of timeouts and broken
- * connections (up to 120 for a timeout with endpoint discovery) are cut short by the abort
- * signal every operation carries (see src/store/deadline.ts).
- */
-// The SDK's own request timeout is left a little longer than ours, so it never starts a retry
-// that our deadline would only cut off.
-const CONNECTION_POLICY = { requestTimeout: OPERATION_TIMEOUT_MS + 1_000 } as const;
-const RETRY_OPTIONS = {
-  maxRetryAttemptCount: 9,
-  maxWaitTimeInSeconds: OPERATION_TIMEOUT_MS / 1000,
-} as const;
 
 const OPEN_TIMEOUT_MS = 30_000;
 
@@ -176,6 +161,16 @@ export class CosmosEngagementStore implements EngagementStore {
     return due;
   }
 
+  async getIndex(key: string): Promise<VersionedIndex | undefined> {
+    return this.guarded('readIndex', key, (signal) => readIndex(this.container, key, signal));
+  }
+
+  async putIndex(doc: IndexDocument, etag?: string): Promise<VersionedIndex> {
+    return this.guarded('writeIndex', doc.id, (signal) =>
+      writeIndex(this.container, doc, etag, signal),
+    );
+  }
+
   async close(): Promise<void> {
     this.closing.abort();
     this.client.dispose();
@@ -186,11 +181,22 @@ export class CosmosEngagementStore implements EngagementStore {
       const response = await this.container
         .item(engagementId, engagementId)
         .read({ abortSignal: signal });
-      if (response.statusCode === 404 || !response.resource) return undefined;
+      // Index documents share the container: only an engagement is one.
+      if (response.statusCode === 404 || response.resource?.type !== 'engagement') return undefined;
       return toVersioned(response.resource, response.etag);
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw err;
+    }
+  }
+
+  /** One call within its deadline; a conflict or a malformed document passes, anything else is "unavailable". */
+  private async guarded<T>(op: string, key: string, call: (s: AbortSignal) => Promise<T>) {
+    try {
+      return await call(this.signal(op, key, 0));
+    } catch (err) {
+      if (err instanceof StoreConflictError || err instanceof TypeError) throw err;
+      throw this.unavailable(op, key, err);
     }
   }
 
@@ -264,24 +270,6 @@ export class CosmosEngagementStore implements EngagementStore {
     );
     return new StoreUnavailableError(undefined, { cause: err });
   }
-}
-
-/** With a key, the Microsoft Entra ID library is not loaded at all: it is a large part of a start. */
-async function clientOptionsFor(settings: CosmosSettings): Promise<CosmosClientOptions> {
-  const extra = settings.clientOptions ?? {};
-  const auth = settings.key
-    ? { key: settings.key }
-    : { aadCredentials: new (await import('@azure/identity')).DefaultAzureCredential() };
-  return {
-    ...extra,
-    endpoint: settings.endpoint,
-    ...auth,
-    connectionPolicy: {
-      ...CONNECTION_POLICY,
-      ...extra.connectionPolicy,
-      retryOptions: { ...RETRY_OPTIONS, ...extra.connectionPolicy?.retryOptions },
-    },
-  };
 }
 
 /**

@@ -3,10 +3,11 @@ import { EngagementTooLargeError } from './store.js';
 
 /**
  * The most one engagement document may weigh, as UTF-8 JSON. Cosmos DB refuses items over 2 MB
- * (2,097,152 bytes, system properties included); 1.8 MB leaves room for those and a margin, and
- * both adapters refuse at the same size so the embedded store cannot accept what Cosmos would not.
+ * (2,097,152 bytes, system properties included); 2,000,000 leaves 97 KB for those (a few hundred
+ * bytes) and a margin, and both adapters refuse at the same size so the embedded store cannot
+ * accept what Cosmos would not.
  */
-export const MAX_DOCUMENT_BYTES = 1_800_000;
+export const MAX_DOCUMENT_BYTES = 2_000_000;
 
 /** The JSON size of an engagement in bytes. */
 export function documentBytes(engagement: Engagement): number {

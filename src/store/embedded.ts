@@ -3,14 +3,17 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Engagement } from '../playbook/engagement.js';
+import type { IndexDocument } from '../playbook/people-index.js';
 import { removeFileDurably, removeTempFiles, writeFileAtomic } from './atomic-file.js';
 import { checkDocument } from './document.js';
+import { EmbeddedIndexes } from './embedded-index.js';
 import { KeyedQueue } from './keyed-queue.js';
 import {
   StoreConflictError,
   StoreUnavailableError,
   type EngagementStore,
   type Versioned,
+  type VersionedIndex,
 } from './store.js';
 
 export interface EmbeddedSettings {
@@ -62,6 +65,7 @@ export class EmbeddedEngagementStore implements EngagementStore {
   private constructor(
     readonly dataDir: string,
     private readonly index: Map<string, IndexEntry>,
+    private readonly indexes: EmbeddedIndexes,
     private readonly logger?: Logger,
   ) {}
 
@@ -69,9 +73,13 @@ export class EmbeddedEngagementStore implements EngagementStore {
   static async open(settings: EmbeddedSettings = {}): Promise<EmbeddedEngagementStore> {
     const dataDir = path.resolve(settings.dataDir ?? './data');
     await mkdir(dataDir, { recursive: true });
-    const removed = await removeTempFiles(dataDir);
-    if (removed.length > 0)
-      settings.logger?.warn({ dataDir, removed: removed.length }, 'Removed unfinished writes');
+    const removed = (await removeTempFiles(dataDir)).length;
+    const { indexes, removed: indexWrites } = await EmbeddedIndexes.open(dataDir);
+    if (removed + indexWrites > 0)
+      settings.logger?.warn(
+        { dataDir, removed: removed + indexWrites },
+        'Removed unfinished writes',
+      );
     const index = new Map<string, IndexEntry>();
     for (const name of await readdir(dataDir)) {
       if (!name.endsWith(SUFFIX)) continue;
@@ -82,7 +90,7 @@ export class EmbeddedEngagementStore implements EngagementStore {
       index.set(engagement.id, { etag, nextReminderAt: engagement.nextReminderAt });
     }
     settings.logger?.info({ dataDir, engagements: index.size }, 'Embedded store open');
-    return new EmbeddedEngagementStore(dataDir, index, settings.logger);
+    return new EmbeddedEngagementStore(dataDir, index, indexes, settings.logger);
   }
 
   async get(engagementId: string): Promise<Versioned | undefined> {
@@ -141,10 +149,29 @@ export class EmbeddedEngagementStore implements EngagementStore {
     return due;
   }
 
+  async getIndex(key: string): Promise<VersionedIndex | undefined> {
+    this.assertOpen();
+    try {
+      return await this.indexes.get(key);
+    } catch (err) {
+      throw this.unavailable('readIndex', key, err);
+    }
+  }
+
+  async putIndex(doc: IndexDocument, etag?: string): Promise<VersionedIndex> {
+    this.assertOpen();
+    try {
+      return await this.indexes.put(doc, etag);
+    } catch (err) {
+      if (err instanceof StoreConflictError || err instanceof TypeError) throw err;
+      throw this.unavailable('writeIndex', doc.id, err);
+    }
+  }
+
   /** Waits for the writes under way; afterwards every call throws. */
   async close(): Promise<void> {
     this.closed = true;
-    await this.writes.drain();
+    await Promise.all([this.writes.drain(), this.indexes.drain()]);
   }
 
   /** Writes after the writes to this engagement queued before, unless `conflict` says someone wrote first. */

@@ -1,8 +1,15 @@
 import type { Engagement } from '../playbook/engagement.js';
+import type { IndexDocument } from '../playbook/people-index.js';
 
 /** An engagement as stored, with the version tag a conditional write must match. */
 export interface Versioned {
   engagement: Engagement;
+  etag: string;
+}
+
+/** An index document as stored, with its version tag. */
+export interface VersionedIndex {
+  doc: IndexDocument;
   etag: string;
 }
 
@@ -24,6 +31,13 @@ export interface EngagementStore {
   delete(engagementId: string, etag: string): Promise<void>;
   /** Engagements with a reminder due at or before `now` (ISO 8601), at most `limit`. */
   dueReminders(now: string, limit: number): Promise<Versioned[]>;
+  /** A point read of an index document (a person's engagements, a mailbox's accounts) by its key. */
+  getIndex(key: string): Promise<VersionedIndex | undefined>;
+  /**
+   * Writes an index document beside the engagements: a new one without `etag` (StoreConflictError
+   * when one exists), otherwise a replace if its stored version still has `etag`.
+   */
+  putIndex(doc: IndexDocument, etag?: string): Promise<VersionedIndex>;
   close(): Promise<void>;
 }
 

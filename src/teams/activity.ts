@@ -3,10 +3,39 @@ import type { CardAction, Incoming } from '../chat/incoming.js';
 import type { ConversationReference } from '../playbook/engagement.js';
 import { isTimeZone } from '../playbook/time.js';
 
+/** What the bot reads of `channelData` (Teams sends it untyped). */
+interface ChannelData {
+  tenant?: { id?: string };
+  team?: { id?: string; aadGroupId?: string };
+  channel?: { id?: string; name?: string };
+}
+
+const TEAMS_LINK = 'https://teams.microsoft.com/l';
+
+/**
+ * A link that opens the chat in Teams: a group chat by its id, a channel by its id and its team's
+ * Microsoft 365 group (which Teams sends only in team channels). Undefined when Teams sent too
+ * little, and in the 1:1 chat, which is where a person's list is read anyway.
+ */
+export function chatUrlFor(activity: Activity, tenantId: string | undefined): string | undefined {
+  const data = (activity.channelData ?? {}) as ChannelData;
+  const id = activity.conversation?.id?.split(';messageid=')[0];
+  if (!id) return undefined;
+  const kind = activity.conversation?.conversationType;
+  if (kind === 'groupChat') return `${TEAMS_LINK}/chat/${encodeURIComponent(id)}/conversations`;
+  const group = data.team?.aadGroupId;
+  if (kind !== 'channel' || !group || !tenantId) return undefined;
+  const name = data.channel?.name || (id === data.team?.id ? 'General' : 'Channel');
+  const query = new URLSearchParams({ groupId: group, tenantId });
+  return `${TEAMS_LINK}/channel/${encodeURIComponent(id)}/${encodeURIComponent(name)}?${query}`;
+}
+
 /** What the bot needs of an activity, read from botbuilder's: who, where, and where to write back. */
 export function readIncoming(activity: Activity): Incoming {
-  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
-  const tenantId = activity.conversation?.tenantId ?? channelData.tenant?.id;
+  const channelData = (activity.channelData ?? {}) as ChannelData;
+  // The tenant hosting the conversation; some payloads carry it empty, then channelData has it.
+  const tenantId = activity.conversation?.tenantId || channelData.tenant?.id || undefined;
+  const chatUrl = chatUrlFor(activity, tenantId);
   const aadObjectId = activity.from?.aadObjectId;
   const kind = activity.conversation?.conversationType;
   // Checked once here: the cards say every instant in this zone, and an unknown one is no zone.
@@ -30,6 +59,8 @@ export function readIncoming(activity: Activity): Incoming {
     reference: JSON.parse(
       JSON.stringify(TurnContext.getConversationReference(activity)),
     ) as ConversationReference,
+    posted: activity.type === 'message',
+    ...(chatUrl ? { chatUrl } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   MessageFactory,
   TeamsActivityHandler,
   type Activity,
+  type ChannelAccount,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type TurnContext,
@@ -15,7 +16,7 @@ import { isPersonalReply, replyTo, type PersonalReply, type Post } from '../chat
 import { engagementIdFor } from '../playbook/start.js';
 import { commandText, readIncoming, readInvokeAction, readSubmitAction } from './activity.js';
 import { withMentions } from './mentions.js';
-import { chatRoster } from './roster.js';
+import { rosterOf } from './roster.js';
 
 /** A short reply to one person that @mentions them (Teams notifies them), or names them when it cannot. */
 function mentionReply(reply: PersonalReply): Partial<Activity> {
@@ -43,7 +44,12 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
+      await this.membersChanged(context);
       await this.welcome(context);
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      await this.membersChanged(context);
       await next();
     });
   }
@@ -67,7 +73,7 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
     const logger = this.log(context, incoming);
     const action = readInvokeAction(value);
     const answer = action
-      ? await this.cards.answer(incoming, action, () => chatRoster(context, logger), logger)
+      ? await this.cards.answer(incoming, action, rosterOf(context, logger), logger)
       : this.cards.unreadable(incoming);
     // An automatic refresh only fetches this person's view: updating the shared card would loop.
     if (!action?.automatic) await this.deliver(context, incoming, answer, logger);
@@ -77,7 +83,7 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
   private async onText(context: TurnContext): Promise<void> {
     const incoming = readIncoming(context.activity);
     const logger = this.log(context, incoming);
-    const members = () => chatRoster(context, logger);
+    const members = rosterOf(context, logger);
     const submitted = readSubmitAction(context.activity.value);
     if (submitted) {
       // Action.Submit, the fallback of old clients: the same door, answered by messages.
@@ -129,6 +135,24 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
       await context.sendActivity(asActivity(answer.shared));
     }
     if (answer.post !== undefined) await context.sendActivity(asActivity(answer.post));
+  }
+
+  /** Records who Teams says joined or left the chat (the bot itself aside). */
+  private async membersChanged(context: TurnContext): Promise<void> {
+    const incoming = readIncoming(context.activity);
+    const botId = context.activity.recipient?.id;
+    const refs = (list: ChannelAccount[] | undefined) =>
+      (list ?? [])
+        .filter((m) => m.id !== botId)
+        .map((m) => ({
+          ...(m.id ? { teamsId: m.id } : {}),
+          ...(m.aadObjectId ? { aadObjectId: m.aadObjectId } : {}),
+        }));
+    const change = {
+      left: refs(context.activity.membersRemoved),
+      joined: refs(context.activity.membersAdded),
+    };
+    await this.commands.membersChanged(incoming, change, this.log(context, incoming));
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -32,6 +32,10 @@ interface Manifest {
   developer: Record<string, string>;
   validDomains?: string[];
   icons: { color: string; outline: string };
+  supportedChannelTypes?: string[];
+  supportsChannelFeatures?: string;
+  webApplicationInfo?: { id: string; resource?: string };
+  authorization?: { permissions: { resourceSpecific: { name: string; type: string }[] } };
   bots: {
     botId: string;
     scopes: string[];
@@ -127,16 +131,54 @@ describe('appPackage/manifest.json', () => {
       'summary',
       'help',
     ];
+    // In the 1:1 chat a person asks for their engagements; engagements start in the customer's chat.
+    const personal = ['engagements', ...expected.filter((c) => c !== 'start')];
     for (const list of bot.commandLists) {
-      expect(list.commands.map((c) => c.title)).toEqual(expected);
+      const titles = list.scopes.includes('personal') ? personal : expected;
+      expect(list.commands.map((c) => c.title)).toEqual(titles);
       for (const c of list.commands) expect(c.description?.length).toBeGreaterThan(10);
     }
+  });
+
+  it('declares the bot for shared and private channels, with the member-list permission they need', () => {
+    expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(25);
+    expect(manifest.supportedChannelTypes?.sort()).toEqual(['privateChannels', 'sharedChannels']);
+    expect(manifest.supportsChannelFeatures).toBe('tier1');
+    // Without it, Teams refuses the bot the member list of a channel (and its member events).
+    expect(manifest.authorization?.permissions.resourceSpecific).toEqual([
+      { name: 'ChannelMember.Read.Group', type: 'Application' },
+    ]);
+    expect(manifest.webApplicationInfo?.id).toBe(BOT_ID);
+  });
+
+  it('the schema really checks the channel declarations', () => {
+    const broken = structuredClone(manifest);
+    broken.supportedChannelTypes = ['sharedChannels', 'teamChannels'];
+    broken.supportsChannelFeatures = 'tier9';
+    broken.authorization = {
+      permissions: { resourceSpecific: [{ name: 'ChannelMember.Read.Group', type: 'Sometimes' }] },
+    };
+    expect(validate(broken, manifest.manifestVersion)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^\/supportedChannelTypes\/1 must be equal to one of the allowed values/,
+        ),
+        expect.stringMatching(
+          /^\/supportsChannelFeatures must be equal to one of the allowed values/,
+        ),
+        expect.stringMatching(
+          /^\/authorization\/permissions\/resourceSpecific\/0\/type must be equal to one of the allowed values/,
+        ),
+      ]),
+    );
   });
 
   it('lists exactly the commands the bot understands and its help card lists', () => {
     const meaning = (word: string) =>
       JSON.stringify(parseCommand(word === 'start' ? 'start Contoso' : word));
-    const titles = manifest.bots[0].commandLists[0].commands.map((c) => c.title);
+    const titles = [
+      ...new Set(manifest.bots[0].commandLists.flatMap((l) => l.commands.map((c) => c.title))),
+    ];
     for (const title of titles)
       expect(parseCommand(title)).not.toEqual({ kind: 'help', unknown: true });
     const helpWords = TEXT_COMMANDS.map((c) => c.command.split(' ')[0]);

@@ -46,11 +46,14 @@ describe('npm run package: the app package builder', () => {
         buildAppPackage({ sourceDir: APP, appId: APP_ID, version: '0.1.0' }),
       )[0].data.toString('utf8'),
     ) as Record<string, unknown>;
+    // The bot's id is also the app whose resource-specific permissions Teams grants.
+    expect(packaged.webApplicationInfo).toEqual({ id: APP_ID, resource: `api://botid-${APP_ID}` });
     expect({
       ...packaged,
       id: committed.id,
       version: committed.version,
       bots: committed.bots,
+      webApplicationInfo: committed.webApplicationInfo,
     }).toEqual(committed);
   });
 

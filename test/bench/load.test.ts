@@ -61,7 +61,7 @@ describe('the bench load', () => {
     const target = new Target('refused', teams, [{ ...chat, stakeholders: [stranger] }]);
     const driven = await drive(target, 1, 1);
     expect(driven.notSaved).toHaveLength(1);
-    expect(driven.notSaved[0]).toMatch(/not part of the engagement/);
+    expect(driven.notSaved[0]).toMatch(/no role in this chat's engagement/);
   });
 
   it('reports answers the store does not hold', async () => {

@@ -11,6 +11,8 @@ import { toHtml, toMarkdown } from '../../src/documents/document.js';
 import { handoffDocument } from '../../src/documents/handoff.js';
 import { summaryDocument } from '../../src/documents/summary.js';
 import { LIMITS } from '../../src/playbook/limits.js';
+import { LISTED_ENGAGEMENTS } from '../../src/playbook/people-index.js';
+import { cardText } from '../support/chat.js';
 import { FE, FM, SME, BDM } from '../support/engagements.js';
 import { cardProblems, inputs } from './adaptive.js';
 import { largest, plain, repeat, type Fill } from './largest.js';
@@ -100,6 +102,24 @@ describe.each(ALPHABETS)('the largest engagement in %s', (_alphabet, fill) => {
       }
     },
   );
+
+  test('gives the 1:1 list of as many such engagements as a listing shows, under 28 KB and valid', () => {
+    const chatUrl = `https://teams.microsoft.com/l/channel/${'%E6'.repeat(LIMITS.chatUrl / 3 - 20)}`;
+    const listing = Array.from({ length: LISTED_ENGAGEMENTS }, (_, i) => ({
+      engagement: { ...e, id: `eng-${i}`, chatUrl },
+      personId: FM.id,
+    }));
+    const card = renderer.render({ card: 'engagements', viewer: { id: FM.id }, now, listing });
+    expect(payloadBytes(card)).toBeLessThan(TEAMS_LIMIT);
+    expect(cardProblems(card)).toEqual([]);
+    // As many as fit, and the card says how many of them it shows.
+    const shown = JSON.stringify(card).split('Open the chat').length - 1;
+    expect(shown).toBeGreaterThanOrEqual(5);
+    if (shown < LISTED_ENGAGEMENTS)
+      expect(cardText(card)).toContain(
+        `The ${shown} most recently changed of the ${LISTED_ENGAGEMENTS} engagements found`,
+      );
+  });
 });
 
 test('the documents of the largest engagement are complete: every follow-up, every field', () => {

@@ -52,6 +52,7 @@ describe('Markdown typed into every field', () => {
         members,
         followUpId: 'fu-2',
         welcomeNames: [PAYLOAD],
+        listing: [{ engagement: e, personId: FM.id }],
         ...(viewer ? { viewer } : {}),
         message: { kind: 'error', text: `"${PAYLOAD}" is not a choice I know.` },
       });

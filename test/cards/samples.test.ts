@@ -30,6 +30,14 @@ const SAMPLES: Record<CardName, CardRequest> = {
   status: { card: 'status', engagement: mid, now: NOW },
   summary: { card: 'summary', engagement: done, now: NOW },
   reminder: { card: 'reminder', engagement: done, now: NOW, followUpId: 'fu-2' },
+  engagements: {
+    card: 'engagements',
+    now: NOW,
+    listing: [
+      { engagement: mid, personId: mid.started.by },
+      { engagement: done, personId: done.started.by },
+    ],
+  },
 };
 
 describe.each(CARD_NAMES)('cards/%s.data.json', (card) => {

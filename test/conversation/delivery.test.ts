@@ -81,7 +81,9 @@ describe('what the clicker sees, and what the chat sees', () => {
       const replies = chat.messages().slice(posted);
       expect(replies).toHaveLength(1);
       expect(replies[0].card).toBeUndefined();
-      expect(replies[0].text).toMatch(/^<at>Diego Siciliani<\/at> .*not part of the engagement/);
+      expect(replies[0].text).toMatch(
+        /^<at>Diego Siciliani<\/at> .*no role in this chat's engagement/,
+      );
       expect(replies[0].entities).toEqual([mentionOf(stranger)]);
     });
 

@@ -93,7 +93,7 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
           role,
           ...(title ? { title } : {}),
         });
-      expect(await assign(fe, fe, 'FM')).toMatch(/not part of the engagement/);
+      expect(await assign(fe, fe, 'FM')).toMatch(/no role in this chat's engagement/);
       await assign(fm, fe, 'FE');
       expect(await assign(fe, sme, 'FM')).toMatch(/Only the FastTrack Manager can do that/);
       await assign(fm, sme, 'SME');
@@ -156,13 +156,14 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
           topics: 'importance',
           question: '',
         }),
-      ).toMatch(/not part of the engagement/);
+      ).toMatch(/no role in this chat's engagement/);
       const foreign = await chat.execute(outsider, card, 'agenda.acknowledge', {
         card: 'agenda',
         topics: 'importance',
         question: '',
       });
-      expect(cardText(foreign)).toMatch(/another organization/);
+      expect(cardText(foreign)).toMatch(/no role in this chat's engagement/);
+      expect(cardText(foreign)).not.toMatch(/Contoso/);
       expect(cardText(foreign)).not.toMatch(/Megan Bowen/); // nothing of the engagement is shown to them
       const after = await stored();
       expect(after.conversation).toEqual(before.conversation);

@@ -90,6 +90,21 @@ describe('the documents the FM and the FE take away', () => {
     expect(await demoted.text()).toMatch(/no longer hold the role/);
   });
 
+  it('ends the links of someone who left the chat, who keeps their role on the record', async () => {
+    await chat.execute(fm, card, 'roles.assign', {
+      card: 'roles',
+      personId: fe.aadObjectId,
+      role: 'FE',
+    });
+    const url = links(await chat.execute(fe, card, 'summary.export', { card: 'summary' })).get(
+      'Summary (Markdown)',
+    )!;
+    await chat.leave(fe, fm);
+    const gone = await fetch(url);
+    expect(gone.status).toBe(403);
+    expect(await gone.text()).toMatch(/no longer hold the role/);
+  });
+
   it('through the Action.Submit fallback, puts no link in the chat: a short reply to the FM', async () => {
     const posted = chat.messages().length;
     await chat.submit(fm, card, 'summary.export', { card: 'summary' });

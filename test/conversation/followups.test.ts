@@ -40,6 +40,8 @@ function watched(store: EngagementStore, ticks: Tick[]): EngagementStore {
     replace: (e, etag) => store.replace(e, etag),
     delete: (id, etag) => store.delete(id, etag),
     close: () => store.close(),
+    getIndex: (key) => store.getIndex(key),
+    putIndex: (doc, etag) => store.putIndex(doc, etag),
     async dueReminders(at, limit) {
       const due = await store.dueReminders(at, limit);
       ticks.push({ now: at, due: due.length });

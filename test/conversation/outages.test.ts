@@ -49,6 +49,23 @@ describe('when the database stops answering', () => {
     expect(cardText(chat.last().card)).toMatch(/Engagement status/);
   });
 
+  it('posts no apology when someone leaves while the database is down', async () => {
+    const { chat } = await bot.engagement('19:leave-outage@thread.v2', 'Northwind', [[fe, 'FE']]);
+    const posted = chat.messages().length;
+    cosmos.inject(() => ({
+      status: 503,
+      body: { code: 'ServiceUnavailable', message: 'injected' },
+    }));
+    try {
+      expect((await chat.leave(fe, fm)).status).toBe(200);
+    } finally {
+      cosmos.inject(undefined);
+    }
+    expect(chat.messages()).toHaveLength(posted);
+    const e = (await bot.app.store.get(engagementIdFor('19:leave-outage@thread.v2')))!.engagement;
+    expect(e.people[fe.aadObjectId]?.removed).toBeUndefined();
+  });
+
   it('says there is nothing to export in a chat without an engagement', async () => {
     const chat = bot.chat('19:nothing-yet@thread.v2');
     await chat.say(fm, 'help');

@@ -11,6 +11,7 @@ const ACTORS: Record<Role, Actor> = { FM, FE, SME, stakeholder: BDM };
 /** Well-formed actions of the types the playbook still takes after moving on; the rest are refused before their fields are read. */
 const SAMPLES: Partial<Record<ActionType, Action>> = {
   assignRole: { type: 'assignRole', personId: 'aad-new', name: 'New Person', role: 'SME' },
+  handOverFm: { type: 'handOverFm', personId: 'aad-new', name: 'New Person', then: 'FE' },
   submitHandoff: {
     type: 'submitHandoff',
     form: {

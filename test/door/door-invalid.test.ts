@@ -4,7 +4,10 @@ import type { DoorContext } from '../../src/door/result.js';
 const ctx: DoorContext = {
   leadMinutes: 60,
   timeZone: 'Europe/Berlin',
-  members: [{ id: 'aad-ana', name: 'Ana Ruiz' }],
+  members: [
+    { id: 'aad-ana', name: 'Ana Ruiz' },
+    { id: 'aad-gone', name: 'Gone Person', departed: true },
+  ],
 };
 const door = (verb: string, data: Record<string, unknown>) => readCardAction(verb, data, ctx);
 
@@ -84,6 +87,36 @@ const BAD: [string, string, Record<string, unknown>, string][] = [
     'roles.assign',
     { card: 'roles', personId: 'aad-mallory', role: 'FM' },
     'That person is not in this chat: choose someone from the list.',
+  ],
+  [
+    'a role for someone who left the chat',
+    'roles.assign',
+    { card: 'roles', personId: 'aad-gone', role: 'FE' },
+    'Gone Person is not in this chat any more: only their role can be removed (choose "No role").',
+  ],
+  [
+    'the FM role for someone who left the chat',
+    'roles.handOver',
+    { card: 'roles', newFmId: 'aad-gone', fmThen: 'FE' },
+    'Gone Person is not in this chat any more: only their role can be removed (choose "No role").',
+  ],
+  [
+    'hand over to nobody',
+    'roles.handOver',
+    { card: 'roles', fmThen: 'FE' },
+    'Choose the new FastTrack Manager.',
+  ],
+  [
+    'hand over without saying what the FM becomes',
+    'roles.handOver',
+    { card: 'roles', newFmId: 'aad-ana' },
+    'Choose the role you keep.',
+  ],
+  [
+    'hand over and stay FM',
+    'roles.handOver',
+    { card: 'roles', newFmId: 'aad-ana', fmThen: 'FM' },
+    '"FM" is not a role I know: choose one from the list.',
   ],
   // per-item forms
   [
@@ -309,4 +342,21 @@ describe('bad input comes back as a message a person can read, on the card, noth
       form: expect.any(Object),
     });
   });
+});
+
+test("without the chat's member list from Teams, nobody can be given a role, nor the FM role", () => {
+  const blind: DoorContext = { ...ctx, members: [], rosterUnavailable: true };
+  for (const [verb, data] of [
+    ['roles.assign', { card: 'roles', personId: 'aad-ana', role: 'FE' }],
+    ['roles.handOver', { card: 'roles', newFmId: 'aad-ana', fmThen: 'FE' }],
+  ] as const)
+    expect(readCardAction(verb, data, blind)).toMatchObject({
+      kind: 'invalid',
+      message: expect.stringMatching(/^Teams did not list the members of this chat just now/),
+    });
+  // Taking a role away grants nothing: the engagement's people are enough.
+  const departed = { ...blind, members: [{ id: 'aad-gone', name: 'Gone Person', departed: true }] };
+  expect(
+    readCardAction('roles.assign', { card: 'roles', personId: 'aad-gone', role: 'none' }, departed),
+  ).toMatchObject({ kind: 'action', action: { type: 'assignRole', role: 'none' } });
 });

@@ -3,6 +3,8 @@ import { readCardAction } from '../../src/door/read.js';
 import { readSubmitAction } from '../../src/teams/activity.js';
 import type { DoorContext, DoorResult } from '../../src/door/result.js';
 import { ACTION_VERB_LIST } from '../../src/door/verbs/index.js';
+import { LIMITS } from '../../src/playbook/limits.js';
+import { jsonBytes } from '../../src/playbook/text-size.js';
 
 const ctx: DoorContext = {
   leadMinutes: 45,
@@ -10,6 +12,15 @@ const ctx: DoorContext = {
   members: [
     { id: 'aad-ana', name: 'Ana Ruiz' },
     { id: 'aad-erik', name: 'Erik Lund' },
+    {
+      id: 'aad-gus',
+      name: 'Gus Guest',
+      teamsId: '29:gus',
+      tenantId: 'tenant-contoso',
+      userRole: 'guest',
+      email: 'Gus@FastTrack.example',
+    },
+    { id: 'aad-gone', name: 'Gone Person', departed: true },
   ],
 };
 
@@ -42,6 +53,45 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
     'roles.assign',
     { card: 'roles', personId: 'aad-erik', role: 'none' },
     action('roles', { type: 'assignRole', personId: 'aad-erik', name: 'Erik Lund', role: 'none' }),
+  ],
+  [
+    'roles.assign',
+    // What the card sends names the person; everything else comes from Teams' member list.
+    { card: 'roles', personId: 'aad-gus', role: 'SME', name: 'Forged', email: 'x@evil.example' },
+    action('roles', {
+      type: 'assignRole',
+      personId: 'aad-gus',
+      name: 'Gus Guest',
+      teamsId: '29:gus',
+      homeTenantId: 'tenant-contoso',
+      userRole: 'guest',
+      email: 'gus@fasttrack.example',
+      role: 'SME',
+    }),
+  ],
+  [
+    'roles.assign',
+    { card: 'roles', personId: 'aad-gone', role: 'none' },
+    action('roles', {
+      type: 'assignRole',
+      personId: 'aad-gone',
+      name: 'Gone Person',
+      role: 'none',
+    }),
+  ],
+  [
+    'roles.handOver',
+    { card: 'roles', newFmId: 'aad-gus', fmThen: 'none' },
+    action('roles', {
+      type: 'handOverFm',
+      personId: 'aad-gus',
+      name: 'Gus Guest',
+      teamsId: '29:gus',
+      homeTenantId: 'tenant-contoso',
+      userRole: 'guest',
+      email: 'gus@fasttrack.example',
+      then: 'none',
+    }),
   ],
   [
     'licensing.record',
@@ -327,5 +377,21 @@ describe('the card to re-render', () => {
     expect(door('workshop.deliver', { card: 'status' })).toMatchObject({ card: 'status' });
     expect(door('workshop.deliver', {})).toMatchObject({ card: 'workshop' });
     expect(door('workshop.deliver', { card: 'nonsense' })).toMatchObject({ card: 'workshop' });
+  });
+});
+
+describe("a name from Teams' member list", () => {
+  test('is cut to the name limit in bytes as stored, for a role and for the FM role handed over', () => {
+    const long = { id: 'aad-long', name: `  ${'漢'.repeat(60)}  ` }; // 180 bytes
+    const wide: DoorContext = { ...ctx, members: [...ctx.members, long] };
+    for (const [verb, data] of [
+      ['roles.assign', { card: 'roles', personId: 'aad-long', role: 'SME' }],
+      ['roles.handOver', { card: 'roles', newFmId: 'aad-long', fmThen: 'FE' }],
+    ] as const) {
+      const read = readCardAction(verb, data, wide);
+      if (read.kind !== 'action' || !('name' in read.action)) throw new Error(verb);
+      expect(read.action.name).toBe(`${'漢'.repeat(39)}…`);
+      expect(jsonBytes(read.action.name)).toBeLessThanOrEqual(LIMITS.name);
+    }
   });
 });

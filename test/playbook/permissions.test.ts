@@ -23,6 +23,7 @@ import { ACTION_TYPES, SCENARIOS } from './scenarios.js';
 const ALLOWED: Record<ActionType, readonly Role[]> = {
   confirmKickoff: ['FM'],
   assignRole: ['FM'],
+  handOverFm: ['FM'],
   recordLicensing: ['FM'],
   scheduleConversation: ['FM'],
   acknowledgeAgenda: ['stakeholder'],
@@ -92,11 +93,13 @@ describe('permissions of every action for every role', () => {
       const refusal = refusalOf(outcome);
       expect(outcome).not.toHaveProperty('engagement');
       if (who === 'other tenant') {
-        expect(refusal.kind).toBe('otherTenant');
-        expect(refusal.message).toMatch(/another organization/);
+        // The FM's object id, in a tenant that neither hosts the chat nor is the FM's own.
+        expect(refusal.kind).toBe('outsider');
+        expect(refusal.message).toMatch(/another organization than the one this engagement knows/);
       } else if (who === 'stranger') {
-        expect(refusal.kind).toBe('notAllowed');
-        expect(refusal.message).toContain('You are not part of the engagement with Contoso Ltd');
+        expect(refusal.kind).toBe('outsider');
+        expect(refusal.message).toMatch(/^You have no role in this chat's engagement/);
+        expect(refusal.message).not.toContain('Contoso');
       } else {
         expect(refusal.kind).toBe('notAllowed');
         const allowedNames = ALLOWED[type].map((r) => ROLE_NAMES[r]).join(' or ');
@@ -122,7 +125,7 @@ describe('who the actor is', () => {
     const refusal = refusalOf(
       apply(e.engagement, SCENARIOS.completeIdentityStep.action, FE, BUILD_TIME),
     );
-    expect(refusal.kind).toBe('notAllowed');
+    expect(refusal.kind).toBe('outsider');
   });
 
   test('a new role takes effect for the next action', () => {

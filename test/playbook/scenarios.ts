@@ -41,6 +41,11 @@ export const SCENARIOS: { [T in ActionType]: Scenario } = {
     },
     by: FM,
   },
+  handOverFm: {
+    state: kickedOff,
+    action: { type: 'handOverFm', personId: FE.id, name: FE.name, then: 'SME' },
+    by: FM,
+  },
   recordLicensing: {
     state: kickedOff,
     action: {

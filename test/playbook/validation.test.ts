@@ -7,6 +7,7 @@ import type { Actor, Engagement } from '../../src/playbook/engagement.js';
 import type { Refusal } from '../../src/playbook/refusal.js';
 import { isRefusal } from '../../src/playbook/refusal.js';
 import { apply } from '../../src/playbook/apply.js';
+import { LIMITS } from '../../src/playbook/limits.js';
 import { startEngagement } from '../../src/playbook/start.js';
 import {
   applied,
@@ -53,7 +54,7 @@ const handoff = (over: Parameters<typeof handoffForm>[0]): Action => ({
 const role = (
   personId: string,
   name: string,
-  r: 'FE' | 'SME' | 'stakeholder' | 'none',
+  r: 'FM' | 'FE' | 'SME' | 'stakeholder' | 'none',
 ): Action => ({
   type: 'assignRole',
   personId,
@@ -338,29 +339,70 @@ describe('missing or inconsistent input', () => {
   ]);
 });
 
-describe('the last FastTrack manager', () => {
+describe('the one FastTrack manager', () => {
   refusals(kickedOff, FM, [
     [
       'cannot be demoted',
       role(FM.id, FM.name, 'FE'),
-      /needs a FastTrack manager: assign another FM first/,
+      /one FastTrack Manager: the FM hands the role over/,
     ],
-    ['cannot be removed', role(FM.id, FM.name, 'none'), /needs a FastTrack manager/],
+    ['cannot be removed', role(FM.id, FM.name, 'none'), /one FastTrack Manager/],
+    [
+      'cannot be doubled by assigning the role',
+      role(SME.id, SME.name, 'FM'),
+      /hands the role over/,
+    ],
   ]);
 
-  test('can step down once there is another FM, who then runs the engagement', () => {
-    let e = step(kickedOff(), FM, {
-      type: 'assignRole',
+  test('hands the role over and steps down; the record keeps both roles', () => {
+    const e = step(kickedOff(), FM, {
+      type: 'handOverFm',
       personId: 'aad-fm2',
       name: 'Mo',
-      role: 'FM',
+      then: 'none',
     });
-    e = step(e, FM, role(FM.id, FM.name, 'none'));
     expect(e.people[FM.id]).toBeUndefined();
+    expect(e.people['aad-fm2']).toMatchObject({ role: 'FM', name: 'Mo' });
+    expect(e.history.at(-1)?.summary).toBe(
+      'handed the FastTrack Manager role to Mo and left the engagement',
+    );
     const mo = { id: 'aad-fm2', name: 'Mo', tenantId: TENANT };
-    expectRefused(e, mo, role('aad-fm2', 'Mo', 'SME'), 'invalid', /needs a FastTrack manager/);
+    expectRefused(e, mo, role('aad-fm2', 'Mo', 'SME'), 'invalid', /one FastTrack Manager/);
     expect(step(e, mo, role(SME.id, SME.name, 'none')).people[SME.id]).toBeUndefined();
+    expectRefused(e, FM, role(SME.id, SME.name, 'none'), 'outsider', /no role/);
   });
+
+  test('hands the role to the FE, stays on as SME, and both keep what they were', () => {
+    const e = step(kickedOff(), FM, {
+      type: 'handOverFm',
+      personId: FE.id,
+      name: FE.name,
+      then: 'SME',
+    });
+    expect(e.people[FE.id]).toMatchObject({
+      role: 'FM',
+      formerRoles: [{ role: 'FE', until: { by: FM.id } }],
+    });
+    expect(e.people[FM.id]).toMatchObject({
+      role: 'SME',
+      formerRoles: [{ role: 'FM', until: { by: FM.id } }],
+    });
+    expect(Object.values(e.people).filter((p) => p.role === 'FM')).toHaveLength(1);
+    expectRefused(e, FM, { type: 'confirmKickoff' }, 'notAllowed', /Only the FastTrack Manager/);
+  });
+
+  refusals(kickedOff, FM, [
+    [
+      'cannot hand over to themselves',
+      { type: 'handOverFm', personId: FM.id, name: FM.name, then: 'FE' },
+      /You are the FastTrack Manager already/,
+    ],
+    [
+      'must name the new FM',
+      { type: 'handOverFm', personId: 'aad-x', name: '  ', then: 'FE' },
+      /name is missing/,
+    ],
+  ]);
 });
 
 describe('starting an engagement', () => {
@@ -380,8 +422,45 @@ describe('starting an engagement', () => {
     expect(isRefusal(none) && none.kind).toBe('invalid');
   });
 
-  test('someone from another tenant cannot start it', () => {
-    const other = startEngagement(input, { ...FM, tenantId: 'tenant-fabrikam' }, BUILD_TIME);
-    expect(isRefusal(other) && other.kind).toBe('otherTenant');
+  test('the FM who starts it keeps what Teams lists of them: their own tenant, account kind and address', () => {
+    const guest = startEngagement(
+      {
+        ...input,
+        starter: { homeTenantId: 'tenant-fasttrack', userRole: 'user', email: 'fm@ft.example' },
+      },
+      { ...FM, tenantId: TENANT, teamsId: '29:fm' },
+      BUILD_TIME,
+    );
+    if (isRefusal(guest)) throw new Error(guest.message);
+    expect(guest.tenantId).toBe(TENANT);
+    expect(guest.people[FM.id]).toMatchObject({
+      role: 'FM',
+      homeTenantId: 'tenant-fasttrack',
+      userRole: 'user',
+      email: 'fm@ft.example',
+      teamsId: '29:fm',
+    });
+    const unknown = startEngagement(input, FM, BUILD_TIME);
+    expect(!isRefusal(unknown) && unknown.people[FM.id]?.homeTenantId).toBe(TENANT);
+  });
+
+  test("the FM's name from Teams is cut to the name limit in bytes; a link to the chat longer than any Teams makes is left out", () => {
+    const chatUrl = (bytes: number) =>
+      `https://teams.microsoft.com/l/chat/${'x'.repeat(bytes - 49)}/conversations`;
+    const e = startEngagement(
+      { ...input, chatUrl: chatUrl(LIMITS.chatUrl) },
+      { ...FM, name: '漢'.repeat(60) },
+      BUILD_TIME,
+    );
+    if (isRefusal(e)) throw new Error(e.message);
+    expect(e.chatUrl).toBe(chatUrl(LIMITS.chatUrl));
+    expect(e.people[FM.id]?.name).toBe(`${'漢'.repeat(39)}…`);
+    expect(e.started.byName).toBe(e.people[FM.id]?.name);
+    const longer = startEngagement(
+      { ...input, chatUrl: chatUrl(LIMITS.chatUrl + 1) },
+      FM,
+      BUILD_TIME,
+    );
+    expect(!isRefusal(longer) && longer.chatUrl).toBeUndefined();
   });
 });

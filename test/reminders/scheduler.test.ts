@@ -88,6 +88,8 @@ describe('ReminderScheduler against one Cosmos DB container', () => {
       },
       dueReminders: (now, limit) => storeB.dueReminders(now, limit),
       delete: (id, etag) => storeB.delete(id, etag),
+      getIndex: (key) => storeB.getIndex(key),
+      putIndex: (doc, etag) => storeB.putIndex(doc, etag),
       close: () => storeB.close(),
     };
     const sendsA = new RecordingSender();

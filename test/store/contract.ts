@@ -5,7 +5,28 @@ import {
   StoreUnavailableError,
   type EngagementStore,
 } from '../../src/store/store.js';
+import type { PersonIndex } from '../../src/playbook/people-index.js';
 import { edited, engagementWithStakeholders, newEngagement, nthAnswer } from './fixtures.js';
+
+/** A person's list of engagements, as the bot writes it beside the engagements. */
+function personList(key: string, customers: string[]): PersonIndex {
+  return {
+    id: key,
+    engagementId: key,
+    type: 'personIndex',
+    tenantId: 'tenant-a',
+    personId: 'aad-person',
+    entries: customers.map((customer, n) => ({
+      engagementId: `eng-${n}`,
+      customer,
+      role: 'FE',
+      conversationId: `19:chat-${n}@thread.v2`,
+      tenantId: 'tenant-b',
+      at: `2025-03-0${n + 1}T00:00:00.000Z`,
+    })),
+    updatedAt: '2025-03-10T00:00:00.000Z',
+  };
+}
 
 /** A store to test, a way to open another store over the same data, and the clean-up of both. */
 export interface OpenedStore {
@@ -154,7 +175,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     it('refuses an engagement too large for one document, before writing anything', async () => {
       const e = newEngagement();
       const { etag } = await store.create(e);
-      const huge = { ...e, customer: 'x'.repeat(1_900_000) };
+      const huge = { ...e, customer: 'x'.repeat(2_100_000) };
       const refused = store.replace(huge, etag);
       await expect(refused).rejects.toBeInstanceOf(EngagementTooLargeError);
       await expect(refused).rejects.toBeInstanceOf(StoreUnavailableError);
@@ -166,6 +187,69 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         store.create({ ...newEngagement(), customer: huge.customer }),
       ).rejects.toBeInstanceOf(EngagementTooLargeError);
       expect(await store.get(e.id)).toEqual({ engagement: e, etag });
+    });
+
+    it('keeps index documents beside the engagements, written on their version tag', async () => {
+      const key = 'person-0123456789abcdef0123456789abcdef';
+      expect(await store.getIndex(key)).toBeUndefined();
+      const created = await store.putIndex(personList(key, ['Contoso']));
+      expect(created).toEqual({ doc: personList(key, ['Contoso']), etag: expect.any(String) });
+      expect(await store.getIndex(key)).toEqual(created);
+      await expect(store.putIndex(personList(key, ['Again']))).rejects.toBeInstanceOf(
+        StoreConflictError,
+      );
+      const replaced = await store.putIndex(personList(key, ['Contoso', 'Fabrikam']), created.etag);
+      expect(replaced.etag).not.toBe(created.etag);
+      await expect(store.putIndex(personList(key, ['Stale']), created.etag)).rejects.toBeInstanceOf(
+        StoreConflictError,
+      );
+      await expect(
+        store.putIndex(personList('person-never-written', ['X']), 'any-etag'),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await (await opened.reopen()).getIndex(key)).toEqual(replaced);
+      expect(await store.getIndex('person-never-written')).toBeUndefined();
+    });
+
+    it('lets exactly one of many writes of the same index version win', async () => {
+      const key = 'mail-0123456789abcdef0123456789abcdef';
+      const { etag } = await store.putIndex(personList(key, []));
+      const attempts = await Promise.allSettled(
+        Array.from({ length: 8 }, (_, n) => store.putIndex(personList(key, [`W${n}`]), etag)),
+      );
+      expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+      expect(attempts.filter((a) => a.status === 'rejected').map((a) => a.reason)).toEqual(
+        Array(7).fill(expect.any(StoreConflictError)),
+      );
+    });
+
+    it('never takes an index document for an engagement, nor one for the other', async () => {
+      const key = 'person-fedcba9876543210fedcba9876543210';
+      await store.putIndex(personList(key, ['Contoso']));
+      expect(await store.get(key)).toBeUndefined();
+      expect(await store.dueReminders('2999-01-01T00:00:00.000Z', 10)).toEqual([]);
+      const e = newEngagement();
+      await store.create(e);
+      expect(await store.getIndex(e.id)).toBeUndefined();
+      await expect(
+        store.putIndex({ ...personList(key, []), engagementId: 'other' }),
+      ).rejects.toThrow(TypeError);
+      expect(await store.getIndex(key)).toMatchObject({
+        doc: { entries: [{ customer: 'Contoso' }] },
+      });
+    });
+
+    it('deletes an engagement and leaves the index documents beside it as they are', async () => {
+      const key = 'person-00112233445566778899aabbccddeeff';
+      const e = newEngagement();
+      const { etag } = await store.create(e);
+      const list = await store.putIndex(personList(key, [e.customer]));
+      await store.delete(e.id, etag);
+      expect(await store.get(e.id)).toBeUndefined();
+      expect(await store.getIndex(key)).toEqual(list);
+      expect(await (await opened.reopen()).getIndex(key)).toEqual(list);
+      // And the list can still change, as the bot takes the engagement off it.
+      const emptied = await store.putIndex(personList(key, []), list.etag);
+      expect(await store.getIndex(key)).toEqual(emptied);
     });
 
     it('records every one of many concurrent answers made through one writer', async () => {

@@ -81,6 +81,8 @@ describe('answers to one engagement on Cosmos DB', () => {
       replace: (e, etag) => a.replace(e, etag),
       dueReminders: (now, limit) => a.dueReminders(now, limit),
       delete: (id, etag) => a.delete(id, etag),
+      getIndex: (key) => a.getIndex(key),
+      putIndex: (doc, etag) => a.putIndex(doc, etag),
       close: () => a.close(),
     };
     cosmos.server().resetRequests();

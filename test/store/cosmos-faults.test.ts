@@ -151,3 +151,37 @@ describe('Cosmos DB faults on the answer path', () => {
     });
   });
 });
+
+describe('Cosmos DB faults on index documents', () => {
+  const list = (key: string) => ({
+    id: key,
+    engagementId: key,
+    type: 'personIndex' as const,
+    tenantId: 't',
+    personId: 'p',
+    entries: [],
+    updatedAt: '2025-03-10T00:00:00.000Z',
+  });
+
+  it('a failing read or write of an index is "not saved", never a crash, and logged without its body', async () => {
+    const { logger, lines } = memoryLogger();
+    const store = await cosmos.open(cosmos.freshDatabase(), { logger });
+    const key = 'person-00000000000000000000000000000001';
+    await store.putIndex(list(key));
+    const server = cosmos.server();
+    server.inject((req) =>
+      req.url?.includes(key) || req.method === 'POST' ? { status: 503 } : undefined,
+    );
+    await expect(store.getIndex(key)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.putIndex(list(key), 'any')).rejects.toThrow(SAFE_MESSAGE);
+    await expect(store.putIndex(list('person-00000000000000000000000000000002'))).rejects.toThrow(
+      SAFE_MESSAGE,
+    );
+    server.inject(undefined);
+    await expect(store.putIndex({ ...list(key), engagementId: 'other' })).rejects.toThrow(
+      TypeError,
+    );
+    expect(lines.join('\n')).toMatch(/"op":"readIndex".*"status":503/);
+    expect(lines.join('\n')).not.toMatch(/personIndex/);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * No engagement the playbook accepts can outgrow what the store may write: with every list at its
  * cap and every text at its limit in the heaviest characters (a control character weighs 6 bytes
- * of JSON, a CJK character 3, an emoji 4), the document stays under the store's 1.8 MB guard.
+ * of JSON, a CJK character 3, an emoji 4), the document stays under the store's guard. Each person
+ * carries what Teams' member list says of them at the most the door keeps, a left-the-chat stamp and
+ * the former roles a record keeps.
  */
 import { ADD_ONS, FEATURES, LICENCES, NEXT_PHASES } from '../../src/playbook/catalog.js';
 import type {
@@ -11,10 +13,13 @@ import type {
   Stamp,
 } from '../../src/playbook/engagement.js';
 import { LIMITS } from '../../src/playbook/limits.js';
+import { BOT_ID, BOT_NAME } from '../../src/playbook/membership.js';
 import { snapshot } from '../../src/playbook/steps/handoff.js';
+import { MAX_FORMER_ROLES } from '../../src/playbook/steps/people.js';
 import { tooLong } from '../../src/playbook/steps/text.js';
 import { jsonBytes } from '../../src/playbook/text-size.js';
 import { documentBytes, MAX_DOCUMENT_BYTES } from '../../src/store/document.js';
+import { MAX_EMAIL, MAX_TENANT_ID, MAX_USER_ROLE } from '../../src/door/members.js';
 import { applied, FM } from '../support/playbook.js';
 import { newEngagement } from './fixtures.js';
 
@@ -65,6 +70,7 @@ function engagementAtCaps(text: Text): Engagement {
     at: new Date(0).toISOString(),
   });
   const e = newEngagement(text(LIMITS.customer));
+  e.chatUrl = `https://teams.microsoft.com/l/channel/${'%E6'.repeat((LIMITS.chatUrl - 40) / 3)}`;
   e.conversationReference = {
     activityId: `1:${'1'.repeat(60)}`,
     user: { id: `29:${'u'.repeat(120)}`, name: text(LIMITS.name), aadObjectId: stampOf(0).by },
@@ -88,7 +94,16 @@ function engagementAtCaps(text: Text): Engagement {
       role: 'stakeholder',
       title: 'Director of Security',
       teamsId: `29:${'t'.repeat(120)}`,
+      homeTenantId: 't'.repeat(MAX_TENANT_ID),
+      userRole: 'u'.repeat(MAX_USER_ROLE),
+      email: `${'e'.repeat(MAX_EMAIL - 12)}@example.com`,
       assigned: s,
+      removed: { by: BOT_ID, byName: BOT_NAME, at: s.at },
+      formerRoles: Array.from({ length: MAX_FORMER_ROLES }, () => ({
+        role: 'stakeholder' as const,
+        title: 'Director of Security' as const,
+        until: s,
+      })),
     };
     e.conversation.acknowledgements[s.by] = {
       ...s,

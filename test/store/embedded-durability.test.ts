@@ -117,7 +117,7 @@ describe('a bot process killed while saving', () => {
   it('leaves a whole engagement every time: the last reported save or a later one', async () => {
     const outDir = await compileStoreModules(
       path.join(dataDir, '..', `${path.basename(dataDir)}-code`),
-      ['store', 'document', 'keyed-queue', 'atomic-file', 'embedded'],
+      ['store', 'document', 'keyed-queue', 'atomic-file', 'embedded-index', 'embedded'],
     );
     try {
       const store = await openEmbeddedStore({ dataDir });

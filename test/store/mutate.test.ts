@@ -36,6 +36,8 @@ function alwaysLosing(inner: EngagementStore, writes: string[]): EngagementStore
     },
     dueReminders: (now, limit) => inner.dueReminders(now, limit),
     delete: (id, etag) => inner.delete(id, etag),
+    getIndex: (key) => inner.getIndex(key),
+    putIndex: (doc, etag) => inner.putIndex(doc, etag),
     close: () => inner.close(),
   };
 }
@@ -121,6 +123,8 @@ describe('EngagementWriter', () => {
       replace: (e, etag) => store.replace(e, etag),
       dueReminders: (now, limit) => store.dueReminders(now, limit),
       delete: (id, etag) => store.delete(id, etag),
+      getIndex: (key) => store.getIndex(key),
+      putIndex: (doc, etag) => store.putIndex(doc, etag),
       close: () => store.close(),
     };
     const writer = new EngagementWriter(gated);

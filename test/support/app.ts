@@ -5,7 +5,7 @@ import pino, { type Logger } from 'pino';
 import { startApp, type AppOptions, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { EngagementStore } from '../../src/store/store.js';
-import { Chat } from './chat.js';
+import { Chat, type ChatPlace } from './chat.js';
 import { TeamsChannel, type ChannelUser, type PostedMessage } from './teams-channel.js';
 
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -38,6 +38,8 @@ export interface TestBot {
   url: string;
   channel: TeamsChannel;
   chat(conversationId?: string, kind?: Chat['kind']): Chat;
+  /** A chat hosted by `tenantId`: a guests' group chat, a team's (shared) channel, a 1:1. */
+  chatIn(conversationId: string, kind: Chat['kind'], tenantId: string, place?: ChatPlace): Chat;
   /**
    * A chat whose members are the FM and the people given, where the FM has started an engagement,
    * confirmed the kickoff and assigned each role: the chat and the card the FM started it with.
@@ -92,6 +94,8 @@ export async function startTestBot(
     url,
     channel,
     chat,
+    chatIn: (conversationId, kind, tenantId, place = {}) =>
+      new Chat(url, channel, conversationId, kind, tenantId, place),
     async engagement(conversationId, customer, roles, kind = 'groupChat') {
       const chat = new Chat(url, channel, conversationId, kind, TENANT);
       channel.rosters.set(conversationId, [PEOPLE.fm, ...roles.map(([person]) => person)]);

@@ -7,6 +7,21 @@ export interface BotReply {
   body: unknown;
 }
 
+/** Where a chat is, and what tenant its activities name. */
+export interface ChatPlace {
+  /**
+   * The tenant each activity names: the chat's host (`host`: guests, shared channels, as
+   * Microsoft documents `conversation.tenantId`), or the sender's own (`sender`: how these tests
+   * play a person of another organization whose activity names their tenant).
+   */
+  activityTenant?: 'host' | 'sender';
+  /** `conversation.tenantId` arrives empty; `channelData.tenant.id` still names the tenant. */
+  emptyConversationTenant?: boolean;
+  /** A team channel: its team (with the team's Microsoft 365 group) and the channel itself. */
+  team?: { id: string; aadGroupId?: string; name?: string };
+  channel?: { id: string; name?: string; type?: 'standard' | 'shared' | 'private' };
+}
+
 /** A Teams chat as the bot sees it: real activities POSTed to /api/messages over HTTP. */
 export class Chat {
   private seq = 0;
@@ -17,9 +32,12 @@ export class Chat {
     readonly conversationId: string,
     readonly kind: 'personal' | 'groupChat' | 'channel',
     readonly tenantId: string,
+    readonly place: ChatPlace = {},
   ) {}
 
   private base(user: ChannelUser, id?: string): Record<string, unknown> {
+    const tenant = this.place.activityTenant === 'host' ? this.tenantId : user.tenantId;
+    const { team, channel } = this.place;
     return {
       id: id ?? `${this.conversationId}-act-${++this.seq}`,
       timestamp: new Date().toISOString(),
@@ -29,11 +47,15 @@ export class Chat {
       conversation: {
         id: this.conversationId,
         conversationType: this.kind,
-        tenantId: user.tenantId,
+        tenantId: this.place.emptyConversationTenant ? '' : tenant,
         isGroup: this.kind !== 'personal',
       },
       recipient: BOT,
-      channelData: { tenant: { id: user.tenantId } },
+      channelData: {
+        tenant: { id: tenant },
+        ...(team ? { team } : {}),
+        ...(channel ? { channel } : {}),
+      },
       locale: 'en-US',
       localTimezone: 'Europe/London',
     };
@@ -112,6 +134,23 @@ export class Chat {
       ...this.base(by),
       type: 'conversationUpdate',
       membersAdded: [{ id: user.id, name: user.name, aadObjectId: user.aadObjectId }],
+    });
+  }
+
+  /**
+   * Someone is removed from the chat. Teams names them by their Teams id only (as in Microsoft's
+   * documented `membersRemoved` payloads); in a channel, with the event's type.
+   */
+  leave(user: ChannelUser, by: ChannelUser, id?: string): Promise<BotReply> {
+    const base = this.base(by, id);
+    const eventType = this.place.channel ? 'channelMemberRemoved' : undefined;
+    return this.post({
+      ...base,
+      type: 'conversationUpdate',
+      membersRemoved: [{ id: user.id }],
+      ...(eventType
+        ? { channelData: { ...(base.channelData as Record<string, unknown>), eventType } }
+        : {}),
     });
   }
 

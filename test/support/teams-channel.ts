@@ -1,11 +1,20 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+/** A person as Teams' member list shows them. */
 export interface ChannelUser {
+  /** Teams user id (29:…). */
   id: string;
   aadObjectId: string;
   name: string;
+  /**
+   * The tenant Teams reports for them: a guest account's is the host's (the account lives there),
+   * a shared channel's external member's their own organization's.
+   */
   tenantId: string;
+  /** `user` (the default) or `guest`. */
+  userRole?: 'user' | 'guest';
+  email?: string;
 }
 
 export interface PostedMessage {
@@ -30,10 +39,16 @@ export class TeamsChannel {
   private nextId = 1;
   /** Per conversation: the members Teams would list. */
   readonly rosters = new Map<string, ChannelUser[]>();
+  /** Per conversation: member entries served exactly as given (other clients' shapes). */
+  readonly rawRosters = new Map<string, Record<string, unknown>[]>();
   /** Set to answer the next updates with this status (fault injection). */
   failUpdatesWith?: number;
   /** Set to answer the next new messages with this status (fault injection). */
   failPostsWith?: number;
+  /** Set to answer member lists with this status (fault injection). */
+  failRosterWith?: number;
+  /** The most members one page of a member list holds (Teams: 50 to 500); small to test paging. */
+  pageSize = 500;
 
   get serviceUrl(): string {
     const port = (this.server?.address() as AddressInfo).port;
@@ -68,20 +83,12 @@ export class TeamsChannel {
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const url = decodeURIComponent(req.url ?? '');
     this.calls.push({ method: req.method ?? '', url });
-    const members = url.match(/^\/v3\/conversations\/(.+)\/pagedmembers/);
+    const { pathname, searchParams } = new URL(url, 'http://teams.invalid');
+    const members = pathname.match(/^\/v3\/conversations\/(.+)\/pagedmembers$/);
     if (req.method === 'GET' && members) {
-      const roster = this.rosters.get(members[1]) ?? [];
-      return {
-        status: 200,
-        body: {
-          members: roster.map((u) => ({
-            id: u.id,
-            aadObjectId: u.aadObjectId,
-            name: u.name,
-            tenantId: u.tenantId,
-          })),
-        },
-      };
+      if (this.failRosterWith)
+        return { status: this.failRosterWith, body: { error: { code: 'injected' } } };
+      return { status: 200, body: this.page(members[1], searchParams) };
     }
     const update = url.match(/^\/v3\/conversations\/(.+)\/activities\/([^/]+)$/);
     if (req.method === 'PUT' && update) {
@@ -107,6 +114,41 @@ export class TeamsChannel {
       return { status: 200, body: { id: message.id } };
     }
     return { status: 404, body: { error: { code: 'NotFound', message: url } } };
+  }
+
+  /**
+   * One page of a conversation's member list, shaped as Microsoft documents the REST answer of
+   * `GET v3/conversations/{id}/pagedmembers`: the object id as `objectId`, with the member's
+   * tenant, account kind and address.
+   */
+  private page(conversationId: string, query: URLSearchParams) {
+    const raw = this.rawRosters.get(conversationId);
+    if (raw) return { members: raw };
+    const roster = this.rosters.get(conversationId) ?? [];
+    const size = Math.min(Number(query.get('pageSize')) || this.pageSize, this.pageSize);
+    const from = Number(query.get('continuationToken') ?? 0);
+    const next = from + size;
+    return {
+      members: roster.slice(from, next).map((u) => ({
+        id: u.id,
+        name: u.name,
+        objectId: u.aadObjectId,
+        givenName: u.name.split(' ')[0],
+        surname: u.name.split(' ').slice(1).join(' '),
+        ...(u.email ? { email: u.email, userPrincipalName: u.email } : {}),
+        tenantId: u.tenantId,
+        userRole: u.userRole ?? 'user',
+      })),
+      ...(next < roster.length ? { continuationToken: String(next) } : {}),
+    };
+  }
+
+  /** The member-list requests the bot made, by conversation id. */
+  rosterReads(): string[] {
+    return this.calls.flatMap((c) => {
+      const m = c.url.match(/^\/v3\/conversations\/(.+)\/pagedmembers/);
+      return m ? [m[1]] : [];
+    });
   }
 
   private fill(message: PostedMessage, body: Record<string, unknown>): void {

@@ -1,6 +1,11 @@
 /** Reading what Teams sends into the framework-free shapes the rest of the bot uses. */
 import type { Activity } from 'botbuilder';
-import { readIncoming, readInvokeAction, readSubmitAction } from '../../src/teams/activity.js';
+import {
+  chatUrlFor,
+  readIncoming,
+  readInvokeAction,
+  readSubmitAction,
+} from '../../src/teams/activity.js';
 
 const activity = (overrides: Partial<Activity>): Activity =>
   ({
@@ -100,5 +105,90 @@ describe('card actions', () => {
     });
     for (const value of [undefined, 'start Contoso', ['verb'], { open: 'status' }, { verb: 1 }])
       expect(readSubmitAction(value)).toBeUndefined();
+  });
+});
+
+describe('the host tenant and a link to the chat', () => {
+  test('an empty conversation tenant falls back to the channel data; a message is posted in the chat, an invoke is not', () => {
+    const empty = readIncoming(
+      activity({
+        conversation: {
+          id: '19:c',
+          conversationType: 'groupChat',
+          isGroup: true,
+          tenantId: '',
+          name: '',
+        },
+        channelData: { tenant: { id: 'tenant-host' } },
+      }),
+    );
+    expect(empty).toMatchObject({
+      tenantId: 'tenant-host',
+      actor: { tenantId: 'tenant-host' },
+      posted: true,
+    });
+    expect(readIncoming(activity({ type: 'invoke' })).posted).toBe(false);
+  });
+
+  const channel = (id: string, channelData: Record<string, unknown>) =>
+    activity({
+      conversation: { id, conversationType: 'channel', isGroup: true, name: '' },
+      channelData,
+    });
+  const team = { id: '19:team@thread.tacv2', aadGroupId: 'group-1' };
+
+  test.each([
+    [
+      'a group chat, by its id',
+      activity({}),
+      'tenant-1',
+      'https://teams.microsoft.com/l/chat/19%3Achat%40thread.v2/conversations',
+    ],
+    [
+      'a channel reply thread, by the channel, its name, team group and tenant',
+      channel('19:ch@thread.tacv2;messageid=42', {
+        team,
+        channel: { id: '19:ch@thread.tacv2', name: 'Deploy' },
+      }),
+      'tenant-1',
+      'https://teams.microsoft.com/l/channel/19%3Ach%40thread.tacv2/Deploy?groupId=group-1&tenantId=tenant-1',
+    ],
+    [
+      "the team's General channel, whose name Teams leaves out",
+      channel(team.id, { team }),
+      'tenant-1',
+      'https://teams.microsoft.com/l/channel/19%3Ateam%40thread.tacv2/General?groupId=group-1&tenantId=tenant-1',
+    ],
+    [
+      'another channel without its name',
+      channel('19:other@thread.tacv2', { team }),
+      'tenant-1',
+      'https://teams.microsoft.com/l/channel/19%3Aother%40thread.tacv2/Channel?groupId=group-1&tenantId=tenant-1',
+    ],
+    [
+      'a channel without its team group',
+      channel('19:x@thread.tacv2', { team: { id: 't' } }),
+      'tenant-1',
+      undefined,
+    ],
+    ['a channel without a tenant', channel('19:x@thread.tacv2', { team }), undefined, undefined],
+    [
+      'the 1:1 chat',
+      activity({
+        conversation: { id: 'a:1', conversationType: 'personal', isGroup: false, name: '' },
+      }),
+      'tenant-1',
+      undefined,
+    ],
+    [
+      'no conversation id',
+      activity({
+        conversation: { id: '', conversationType: 'groupChat', isGroup: true, name: '' },
+      }),
+      'tenant-1',
+      undefined,
+    ],
+  ])('%s', (_name, a, tenantId, url) => {
+    expect(chatUrlFor(a, tenantId)).toBe(url);
   });
 });

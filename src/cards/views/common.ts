@@ -21,8 +21,11 @@ export interface ViewContext {
 export function viewContext(req: CardRequest): ViewContext {
   const e = req.engagement;
   const shared = req.viewer === undefined;
-  const role = req.viewer ? (req.viewer.role ?? e?.people[req.viewer.id]?.role) : undefined;
-  return { req, e, shared, role, zone: req.timeZone ?? 'UTC', can: allowedVerbs(e, shared, role) };
+  const person = req.viewer ? e?.people[req.viewer.id] : undefined;
+  const role = req.viewer?.role ?? (person?.removed ? undefined : person?.role);
+  const can = allowedVerbs(e, shared, role);
+  if (req.noActions) for (const verb of Object.keys(can) as Verb[]) can[verb] = false;
+  return { req, e, shared, role, zone: req.timeZone ?? 'UTC', can };
 }
 
 export const CARD_TITLES: Record<CardName, string> = {
@@ -39,6 +42,7 @@ export const CARD_TITLES: Record<CardName, string> = {
   status: 'Engagement status',
   summary: 'Engagement summary: key outputs',
   reminder: 'Follow-up reminder',
+  engagements: 'Your engagements',
 };
 
 export interface Nav {
@@ -60,6 +64,7 @@ const NAV_TITLES: Record<CardName, string> = {
   status: 'Status',
   summary: 'Summary',
   reminder: 'Reminder',
+  engagements: 'My engagements',
 };
 
 export function nav(...cards: CardName[]): Nav[] {
@@ -80,7 +85,9 @@ function notice(ctx: ViewContext, card: CardName): string {
   const { e, shared, role } = ctx;
   if (!e && ctx.req.storeFailed) return "This chat's engagement cannot be read right now.";
   if (!e)
-    return card === 'help' || card === 'welcome' ? '' : 'There is no engagement in this chat yet.';
+    return ['help', 'welcome', 'engagements'].includes(card)
+      ? ''
+      : 'There is no engagement in this chat yet.';
   if (!shared && !role)
     return `You are not part of the engagement with ${typed(e.customer, NAME_BYTES)}: ask the FastTrack Manager to give you a role.`;
   if (e.movedOn)

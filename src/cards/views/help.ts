@@ -29,6 +29,10 @@ export const TEXT_COMMANDS: readonly { command: string; what: string; card?: Car
   { command: 'handoff', what: 'the hand-off form (task 3721)', card: 'handoff' },
   { command: 'followup', what: 'follow-up meetings and their reminders', card: 'followup' },
   { command: 'summary', what: 'the key outputs, to export or move on', card: 'summary' },
+  {
+    command: 'engagements',
+    what: 'in our 1:1 chat: every engagement you take part in, across chats and organizations',
+  },
 ];
 
 export function helpView(ctx: ViewContext): View {

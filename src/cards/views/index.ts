@@ -3,6 +3,7 @@ import type { CardRequest, View } from '../types.js';
 import { agendaView } from './agenda.js';
 import { authView } from './auth.js';
 import { viewContext, type ViewContext } from './common.js';
+import { engagementsView } from './engagements.js';
 import { followupView } from './followup.js';
 import { handoffView } from './handoff.js';
 import { helpView, welcomeView } from './help.js';
@@ -28,6 +29,7 @@ const VIEWS: Record<CardName, (ctx: ViewContext) => View> = {
   status: statusView,
   summary: summaryView,
   reminder: reminderView,
+  engagements: engagementsView,
 };
 
 /** The plain data a card's template binds to. */

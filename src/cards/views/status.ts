@@ -11,7 +11,7 @@ const MAX_FAILED_SHOWN = 5;
 
 type StepState = 'done' | 'open';
 
-function stepStates(
+export function stepStates(
   e: Engagement,
 ): Record<(typeof STEPS)[number]['id'], { state: StepState; detail: string }> {
   const outputs = keyOutputs(e);

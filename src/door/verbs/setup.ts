@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ADD_ONS, LICENCES, ROLES, STAKEHOLDER_TITLES } from '../../playbook/catalog.js';
-import { nameOf } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { many, oneOf, optionalOneOf, text } from '../fields.js';
 import { ids, none, verb } from '../entry.js';
+import { chatMember, memberFacts } from '../members.js';
 
 /** Setting up: the kickoff, who is who, and the licences. */
 export const SETUP_VERBS = {
@@ -26,20 +26,32 @@ export const SETUP_VERBS = {
       title: optionalOneOf(STAKEHOLDER_TITLES, 'stakeholder title'),
     }),
     build: (v, ctx) => {
-      const member = ctx.members.find((m) => m.id === v.personId);
-      if (!member)
-        return { invalid: 'That person is not in this chat: choose someone from the list.' };
+      const member = chatMember(ctx, v.personId, v.role === 'none');
+      if ('invalid' in member) return member;
       if (v.role === 'stakeholder' && !v.title)
         return { invalid: 'A stakeholder needs a title (BDM, Security Analyst, …).' };
-      const name = nameOf(member);
       return {
         type: 'assignRole',
-        personId: member.id,
-        name,
-        ...(member.teamsId ? { teamsId: member.teamsId } : {}),
+        ...memberFacts(member),
         role: v.role,
         ...(v.role === 'stakeholder' && v.title ? { title: v.title } : {}),
       };
+    },
+  }),
+
+  'roles.handOver': verb({
+    action: 'handOverFm',
+    card: 'roles',
+    form: true,
+    roster: true,
+    schema: z.object({
+      newFmId: text('person', 200, 'Choose the new FastTrack Manager.'),
+      fmThen: oneOf(['FE', 'SME', 'none'] as const, 'role', 'Choose the role you keep.'),
+    }),
+    build: (v, ctx) => {
+      const member = chatMember(ctx, v.newFmId, false);
+      if ('invalid' in member) return member;
+      return { type: 'handOverFm', ...memberFacts(member), then: v.fmThen };
     },
   }),
 

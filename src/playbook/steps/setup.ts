@@ -3,6 +3,7 @@ import { ADD_ONS, LICENCES, ROLE_LABELS, titleOf } from '../catalog.js';
 import { LIMITS } from '../limits.js';
 import { refuse } from '../refusal.js';
 import type { StepContext, StepResult } from './context.js';
+import { formerRolesAfter, withFacts } from './people.js';
 import { tooLong } from './text.js';
 
 export function confirmKickoff(ctx: StepContext): StepResult {
@@ -19,9 +20,11 @@ export function assignRole(ctx: StepContext, a: ActionOf<'assignRole'>): StepRes
   const long = tooLong('name', name, LIMITS.name);
   if (long) return long;
   const current = draft.people[a.personId];
-  const fms = Object.values(draft.people).filter((p) => p.role === 'FM');
-  if (current?.role === 'FM' && a.role !== 'FM' && fms.length === 1) {
-    return refuse('invalid', 'An engagement needs a FastTrack manager: assign another FM first.');
+  if (current?.role === 'FM' || a.role === 'FM') {
+    return refuse(
+      'invalid',
+      'An engagement has one FastTrack Manager: the FM hands the role over with "Hand over the FM role" on the roles card.',
+    );
   }
   if (a.role === 'none') {
     if (!current) return refuse('notFound', `${name} has no role in this engagement.`);
@@ -35,12 +38,13 @@ export function assignRole(ctx: StepContext, a: ActionOf<'assignRole'>): StepRes
     return refuse('invalid', 'A stakeholder needs a title (BDM, Security Analyst, …).');
   }
   draft.people[a.personId] = {
+    ...withFacts(a, current),
     id: a.personId,
     name,
     role: a.role,
     ...(a.role === 'stakeholder' ? { title: a.title } : {}),
-    ...(a.teamsId || current?.teamsId ? { teamsId: a.teamsId || current?.teamsId } : {}),
     assigned: ctx.stamp,
+    ...formerRolesAfter(current, a.role, a.title, ctx.stamp),
   };
   const title = a.role === 'stakeholder' && a.title ? ` (${a.title})` : '';
   return { summary: `made ${name} ${ROLE_LABELS[a.role]}${title}` };
