@@ -5,9 +5,8 @@ import { CardRenderer } from './cards/renderer.js';
 import type { AppConfig } from './config.js';
 import { ReminderScheduler, newInstanceId } from './reminders/scheduler.js';
 import { startServer } from './server.js';
-import { openCosmosStore, type CosmosSettings } from './store/cosmos.js';
+import type { CosmosSettings } from './store/cosmos.js';
 import { RequestBudgets } from './store/deadline.js';
-import { openEmbeddedStore } from './store/embedded.js';
 import { EngagementWriter } from './store/mutate.js';
 import type { EngagementStore } from './store/store.js';
 import { CardAnswers } from './chat/answers.js';
@@ -58,7 +57,9 @@ async function openStore(
   budgets: RequestBudgets,
   clientOptions: CosmosSettings['clientOptions'],
 ): Promise<EngagementStore> {
+  // Only the store the settings name is loaded: the Cosmos DB SDK is a large part of a start.
   if (config.store.kind === 'cosmos') {
+    const { openCosmosStore } = await import('./store/cosmos.js');
     const { endpoint, key, database, container } = config.store;
     try {
       return await openCosmosStore({
@@ -74,6 +75,7 @@ async function openStore(
       throw (key ? undefined : cosmosSignInFailure(err, endpoint)) ?? err;
     }
   }
+  const { openEmbeddedStore } = await import('./store/embedded.js');
   return openEmbeddedStore({ dataDir: config.store.dataDir, logger });
 }
 
@@ -140,6 +142,10 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     }),
   });
   listening.port = server.port;
+  // The cards not yet used are built between the first requests, not before the bot answers.
+  cards
+    .warm()
+    .catch((err: Error) => logger.error({ err: err.message }, 'a card template failed to build'));
   const reminders = new ReminderScheduler({
     store,
     clock,

@@ -20,19 +20,42 @@ function defaultTemplatesDir(): string {
 }
 
 /**
- * Card JSON from view models. Each card's template is read and built once, when the renderer is
- * made (a fresh Template per call is ten times slower); create one renderer at start and pass it in.
+ * Card JSON from view models. Each card's template is read when the renderer is made and built
+ * into a Template once, at its first use (a fresh Template per call is ten times slower, and
+ * building all of them takes longer than the rest of the start); create one renderer at start and
+ * pass it in, and call `warm()` once the bot answers to build the others between requests.
  */
 export class CardRenderer {
-  private readonly templates: Readonly<Record<CardName, Template>>;
+  private readonly sources: Readonly<Record<CardName, unknown>>;
+  private readonly built = new Map<CardName, Template>();
 
   constructor(templatesDir: string = defaultTemplatesDir()) {
-    const read = (name: CardName) =>
-      new Template(JSON.parse(readFileSync(path.join(templatesDir, `${name}.json`), 'utf8')));
-    this.templates = Object.fromEntries(CARD_NAMES.map((name) => [name, read(name)])) as Record<
+    const read = (name: CardName): unknown =>
+      JSON.parse(readFileSync(path.join(templatesDir, `${name}.json`), 'utf8'));
+    this.sources = Object.fromEntries(CARD_NAMES.map((name) => [name, read(name)])) as Record<
       CardName,
-      Template
+      unknown
     >;
+  }
+
+  private template(card: CardName): Template {
+    let template = this.built.get(card);
+    if (!template) {
+      template = new Template(this.sources[card]);
+      this.built.set(card, template);
+    }
+    return template;
+  }
+
+  /**
+   * Builds every card's Template, one per turn of the event loop so requests are answered in
+   * between; resolves when all are built.
+   */
+  async warm(): Promise<void> {
+    for (const card of CARD_NAMES) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.template(card);
+    }
   }
 
   /** The card's view model: the plain data its template binds to. */
@@ -41,7 +64,7 @@ export class CardRenderer {
   }
 
   render(req: CardRequest): AdaptiveCard {
-    const expanded = this.templates[req.card].expand({ $root: viewModel(req) }) as AdaptiveCard;
+    const expanded = this.template(req.card).expand({ $root: viewModel(req) }) as AdaptiveCard;
     return finishCard(expanded, req);
   }
 }

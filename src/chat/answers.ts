@@ -113,7 +113,7 @@ export class CardAnswers {
       timeZone,
       ...roster,
     });
-    logger.info({ verb: action.verb, door: door.kind, automatic: action.automatic }, 'card action');
+    logger.debug({ verb: action.verb, door: door.kind, automatic: action.automatic }, 'card action');
     try {
       return await this.decide(door, asked);
     } catch (err) {

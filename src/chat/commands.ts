@@ -71,7 +71,7 @@ export class CommandAnswers {
     logger: Logger,
   ): Promise<Post | undefined> {
     const command = parseCommand(text);
-    logger.info({ command: command.kind }, 'command');
+    logger.debug({ command: command.kind }, 'command');
     if (command.kind === 'start') {
       const data = { card: 'help', customer: command.customer };
       const action = { verb: 'engagement.start', data, automatic: false };

@@ -1,5 +1,5 @@
 import type { Action, ActionType } from './actions.js';
-import { finishDraft, markApplied, recordHistory, wasApplied } from './draft.js';
+import { draftOf, finishDraft, markApplied, recordHistory, wasApplied } from './draft.js';
 import type { Actor, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
 import { checkActor } from './actor.js';
@@ -90,7 +90,7 @@ export function apply(
   }
   const closed = closedInState(e, action.type);
   if (closed) return { ok: false, refusal: closed };
-  const draft = structuredClone(e);
+  const draft = draftOf(e);
   const ctx: StepContext = { draft, actor, now, stamp: stamp(actor, now) };
   const handler = HANDLERS[action.type] as (ctx: StepContext, action: Action) => StepResult;
   const result = handler(ctx, action);

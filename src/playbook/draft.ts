@@ -8,6 +8,18 @@ function keepNewest(list: unknown[], max: number): void {
   if (list.length > max) list.splice(0, list.length - max);
 }
 
+/**
+ * A copy of the engagement to change, the given one left as it is. The audit trail and the applied
+ * activity ids only ever gain new entries and drop old ones, never change one in place, so their
+ * entries are shared rather than copied: in a long-lived engagement most of the bytes are there.
+ */
+export function draftOf(e: Engagement): Engagement {
+  const draft: Engagement = structuredClone({ ...e, history: [], appliedActivityIds: [] });
+  draft.history = [...e.history];
+  draft.appliedActivityIds = [...e.appliedActivityIds];
+  return draft;
+}
+
 /** One line in the engagement's audit trail (at most LIMITS.historyLine bytes); the oldest lines go past LIMITS.history. */
 export function recordHistory(
   draft: Engagement,
@@ -50,7 +62,7 @@ export function markApplied(draft: Engagement, activityId: string | undefined): 
  */
 export function markPosted(e: Engagement, activityId: string): Engagement | undefined {
   if (wasApplied(e, activityId)) return undefined;
-  const draft = structuredClone(e);
+  const draft = draftOf(e);
   markApplied(draft, activityId);
   return draft;
 }

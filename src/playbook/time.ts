@@ -1,13 +1,17 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 /**
  * Instants, calendar dates and IANA time zones: checked, converted and said one way, by the
  * playbook's summaries, the door's date inputs and the cards alike.
  */
 
-/** An IANA time zone name the runtime knows, like Europe/Paris. */
+/** The runtime's canonical zone names: most zones people send are found here without a formatter. */
+const CANONICAL_ZONES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
+
+/** An IANA time zone name the runtime knows, like Europe/Paris (or an alias, like Asia/Calcutta). */
 export function isTimeZone(zone: string): boolean {
   if (!zone) return false;
+  if (CANONICAL_ZONES.has(zone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -30,24 +34,43 @@ export function isIsoInstant(text: string): boolean {
   return !Number.isNaN(Date.parse(text)) && /^\d{4}-\d{2}-\d{2}T/.test(text);
 }
 
-/** The calendar date (yyyy-mm-dd) of `now` in an IANA zone; in UTC when the zone is unknown. */
-export function dateIn(now: Date, zone: string | undefined): string {
-  if (!zone || !isTimeZone(zone)) return now.toISOString().slice(0, 10);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(now);
+/**
+ * An instant in an IANA zone; in UTC when the zone is missing or unknown. Luxon keeps each zone it
+ * was asked for, with its formatter, so a zone is looked up once, not at every instant said.
+ * Zones reach here checked: a person's when their activity is read, stored ones when entered.
+ */
+function inZone(instant: DateTime, zone: string | undefined): DateTime {
+  if (!zone || !instant.isValid) return instant;
+  const local = instant.setZone(IANAZone.create(zone));
+  return local.isValid ? local : instant;
 }
 
-const known = (zone: string | undefined): string => (zone && isTimeZone(zone) ? zone : 'UTC');
-const inZone = (iso: string, zone: string | undefined) =>
-  DateTime.fromISO(iso, { zone: 'utc' }).setZone(known(zone));
+/** The calendar date (yyyy-mm-dd) of `now` in an IANA zone; in UTC when the zone is unknown. */
+export function dateIn(now: Date, zone: string | undefined): string {
+  return inZone(DateTime.fromJSDate(now, { zone: 'utc' }), zone).toISODate() ?? '';
+}
+
+/** An instant as the bot stores them (Date#toISOString); read without luxon's general parser. */
+const STORED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
+
+function fromIso(iso: string): DateTime {
+  if (STORED_INSTANT.test(iso)) {
+    const ms = Date.parse(iso);
+    // A date that does not exist (30 February) is not read as the one after it.
+    if (!Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 19) === iso.slice(0, 19))
+      return DateTime.fromMillis(ms, { zone: 'utc' });
+  }
+  return DateTime.fromISO(iso, { zone: 'utc' });
+}
 
 /**
  * "Mon, 1 Jun 2026, 14:00 (Europe/Paris)": an instant as a person in that zone reads it (UTC when
  * the zone is missing or unknown); the text as given when it is not an instant.
  */
 export function sayInstant(iso: string, zone: string | undefined): string {
-  const dt = inZone(iso, zone);
+  const dt = inZone(fromIso(iso), zone);
   if (!dt.isValid) return iso;
-  return `${dt.toFormat('ccc, d LLL yyyy, HH:mm', { locale: 'en-GB' })} (${known(zone)})`;
+  return `${dt.toFormat('ccc, d LLL yyyy, HH:mm', { locale: 'en-GB' })} (${dt.zoneName ?? 'UTC'})`;
 }
 
 /** "4 Mar 2025" for a calendar date (yyyy-mm-dd); the text as given when it is not one. */
@@ -58,9 +81,10 @@ export function sayDate(isoDate: string): string {
 
 /** The local date (yyyy-mm-dd) and time (HH:mm) of an instant in a zone, as date and time inputs hold them. */
 export function localDateAndTime(iso: string, zone: string): { date: string; time: string } {
-  const dt = inZone(iso, zone);
+  const dt = inZone(fromIso(iso), zone);
   if (!dt.isValid) return { date: '', time: '' };
-  return { date: dt.toFormat('yyyy-LL-dd'), time: dt.toFormat('HH:mm') };
+  const two = (n: number) => String(n).padStart(2, '0');
+  return { date: dt.toISODate() ?? '', time: `${two(dt.hour)}:${two(dt.minute)}` };
 }
 
 /**

@@ -1,6 +1,5 @@
 /** The Cosmos DB client's options: how it signs in, and how long it waits and retries. */
 import type { CosmosClientOptions } from '@azure/cosmos';
-import { DefaultAzureCredential } from '@azure/identity';
 import { OPERATION_TIMEOUT_MS } from './deadline.js';
 
 /** What a caller may set on the SDK client (tests: no endpoint discovery over plain HTTP). */
@@ -23,15 +22,16 @@ const RETRY_OPTIONS = {
   maxWaitTimeInSeconds: OPERATION_TIMEOUT_MS / 1000,
 } as const;
 
-export function clientOptionsFor(settings: {
+/** With a key, the Microsoft Entra ID library is not loaded at all: it is a large part of a start. */
+export async function clientOptionsFor(settings: {
   endpoint: string;
   key?: string;
   clientOptions?: ClientOverrides;
-}): CosmosClientOptions {
+}): Promise<CosmosClientOptions> {
   const extra = settings.clientOptions ?? {};
   const auth = settings.key
     ? { key: settings.key }
-    : { aadCredentials: new DefaultAzureCredential() };
+    : { aadCredentials: new (await import('@azure/identity')).DefaultAzureCredential() };
   return {
     ...extra,
     endpoint: settings.endpoint,

@@ -278,7 +278,7 @@ export class CosmosEngagementStore implements EngagementStore {
  * reached or the container is partitioned otherwise.
  */
 export async function openCosmosStore(settings: CosmosSettings): Promise<CosmosEngagementStore> {
-  const client = new CosmosClient(clientOptionsFor(settings));
+  const client = new CosmosClient(await clientOptionsFor(settings));
   const where = `${settings.database}/${settings.container}`;
   let container: Container;
   let paths: string[] | undefined;

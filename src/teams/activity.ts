@@ -1,6 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { CardAction, Incoming } from '../chat/incoming.js';
 import type { ConversationReference } from '../playbook/engagement.js';
+import { isTimeZone } from '../playbook/time.js';
 
 /** What the bot reads of `channelData` (Teams sends it untyped). */
 interface ChannelData {
@@ -37,6 +38,8 @@ export function readIncoming(activity: Activity): Incoming {
   const chatUrl = chatUrlFor(activity, tenantId);
   const aadObjectId = activity.from?.aadObjectId;
   const kind = activity.conversation?.conversationType;
+  // Checked once here: the cards say every instant in this zone, and an unknown one is no zone.
+  const zone = activity.localTimezone;
   return {
     activityId: activity.id ?? '',
     actor:
@@ -52,7 +55,7 @@ export function readIncoming(activity: Activity): Incoming {
     conversationKind: kind === 'groupChat' || kind === 'channel' ? kind : 'personal',
     tenantId,
     replyToId: activity.replyToId,
-    timeZone: activity.localTimezone || undefined,
+    timeZone: zone && isTimeZone(zone) ? zone : undefined,
     reference: JSON.parse(
       JSON.stringify(TurnContext.getConversationReference(activity)),
     ) as ConversationReference,

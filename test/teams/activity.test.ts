@@ -51,6 +51,18 @@ describe('readIncoming', () => {
     expect(incoming.timeZone).toBeUndefined();
   });
 
+  test('a zone the runtime does not know is no zone: the bot’s default applies, not a made-up one', () => {
+    expect(readIncoming(activity({ localTimezone: 'Mars/Olympus_Mons' })).timeZone).toBeUndefined();
+    expect(readIncoming(activity({ localTimezone: 'local' })).timeZone).toBeUndefined();
+    expect(readIncoming(activity({ localTimezone: 'America/New_York' })).timeZone).toBe(
+      'America/New_York',
+    );
+    // An alias the runtime knows but does not list as canonical.
+    expect(readIncoming(activity({ localTimezone: 'Asia/Calcutta' })).timeZone).toBe(
+      'Asia/Calcutta',
+    );
+  });
+
   test('no actor without an organization or a signed-in user; a chat of unknown kind is personal', () => {
     const noTenant = readIncoming(
       activity({
