@@ -14,6 +14,7 @@ import type {
   Role,
   StakeholderTitle,
 } from './catalog.js';
+import type { ChatCard } from './chat-cards.js';
 import { LIMITS } from './limits.js';
 import { clipBytes } from './text-size.js';
 
@@ -253,6 +254,8 @@ export interface Engagement {
   history: HistoryEntry[];
   /** Ids of the activities already applied, newest last (a redelivery changes nothing twice). */
   appliedActivityIds: string[];
+  /** The engagement's card messages in the chat (./chat-cards.ts); absent until one is posted. */
+  chatCards?: ChatCard[];
   updatedAt: string;
 }
 

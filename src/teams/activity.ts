@@ -89,5 +89,5 @@ export function readSubmitAction(value: unknown): CardAction | undefined {
   if (!isRecord(value)) return undefined;
   const { verb, ...data } = value;
   if (typeof verb !== 'string') return undefined;
-  return { verb, data, automatic: false };
+  return { verb, data, automatic: false, submitted: true };
 }

@@ -102,6 +102,7 @@ describe('card actions', () => {
       verb: 'show',
       data: { open: 'status' },
       automatic: false,
+      submitted: true,
     });
     for (const value of [undefined, 'start Contoso', ['verb'], { open: 'status' }, { verb: 1 }])
       expect(readSubmitAction(value)).toBeUndefined();
