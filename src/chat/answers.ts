@@ -129,7 +129,11 @@ export class CardAnswers {
     const roster = needsRoster(action.verb, action.data)
       ? await this.people(incoming, members)
       : { members: [] };
-    const extra = { timeZone, members: roster.members };
+    const extra = {
+      timeZone,
+      members: roster.members,
+      ...(incoming.timeZone ? { viewerZone: incoming.timeZone } : {}),
+    };
     const asked: Asked = {
       incoming,
       actor,

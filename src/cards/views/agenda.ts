@@ -4,6 +4,7 @@ import { localDateAndTime, sayInstant } from '../../playbook/time.js';
 import { byWhen, names } from '../format.js';
 import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
+import { zoneChoices } from './zones.js';
 import { baseView, nav, personName, type ViewContext } from './common.js';
 
 const MAX_QUESTIONS_SHOWN = 8;
@@ -45,6 +46,7 @@ export function agendaView(ctx: ViewContext): View {
     dateValue: when.date,
     timeValue: when.time,
     zoneValue: zone,
+    zoneChoices: zoneChoices([zone]),
     topics,
     topicChoices: AGENDA_TOPICS.map((t) => ({ title: t.title, value: t.id })),
     topicsValue: mine?.topics.join(',') ?? '',
