@@ -5,23 +5,14 @@
 import { CHAT_CARD_LIMITS } from '../../src/playbook/chat-cards.js';
 import { engagementIdFor } from '../../src/playbook/start.js';
 import { PEOPLE, startTestBot, type TestBot } from '../support/app.js';
-import { cardText, type Chat } from '../support/chat.js';
+import { cardKinds, cardText, type Chat } from '../support/chat.js';
 import type { PostedMessage } from '../support/teams-channel.js';
 
 const { fm, fe, sme, bdm, architect } = PEOPLE;
 
-/** The card a message shows: the `card` every button and the refresh of the card carry. */
+/** The card a message shows: the `card` every button of it carries. */
 function kindOf(message: PostedMessage | undefined): string {
-  const kinds = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Record<string, unknown>;
-    const data = n.data as Record<string, unknown> | undefined;
-    if (n.type === 'Action.Execute' && typeof data?.card === 'string') kinds.add(data.card);
-    Object.values(n).forEach(walk);
-  };
-  walk(message?.card);
+  const kinds = cardKinds(message?.card);
   if (kinds.size !== 1) throw new Error(`a card of ${kinds.size} kinds: ${[...kinds].join(', ')}`);
   return [...kinds][0] as string;
 }

@@ -20,6 +20,7 @@ import { engagementIdFor } from '../../src/playbook/start.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
 import { headingOf, refreshData, type ChatCard } from '../../scripts/playground-people.js';
 import { measureCards, THEMES, WIDTH, type Measured } from './support/measure.js';
+import { cardKinds } from '../support/chat.js';
 import { keepCard } from './support/screenshots.js';
 import { startE2E, type E2E } from './support/harness.js';
 import { WAIT_MS } from './support/teams-client.js';
@@ -485,17 +486,7 @@ function keepMeasures(lines: string[]): void {
 
 /** The card a message shows: the `card` its Action.Execute buttons carry, else its heading. */
 function kindOf(card: Record<string, unknown>): string {
-  const kinds = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (typeof node !== 'object' || node === null) return;
-    const n = node as Record<string, unknown>;
-    const data = n.data as Record<string, unknown> | undefined;
-    if (n.type === 'Action.Execute' && typeof data?.card === 'string') kinds.add(data.card);
-    Object.values(n).forEach(walk);
-  };
-  walk(card.body);
-  walk(card.actions);
+  const kinds = cardKinds(card);
   return kinds.size === 1 ? ([...kinds][0] as string) : `heading: ${headingOf(card)}`;
 }
 
