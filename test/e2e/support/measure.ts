@@ -94,6 +94,9 @@ const measureInPage: Measure = ({ card, hostConfig, width }) => {
     const text = (node.textContent ?? '').trim();
     const el = node.parentElement;
     if (!text || !el || el.getClientRects().length === 0) continue;
+    // The "*" after a required input's label is the host's cue, in the colour of the host's
+    // config (inputs.label.requiredInputs.suffixColor), not the card's; the label itself counts.
+    if (text === '*' && el.closest('label')) continue;
     const style = getComputedStyle(el);
     if (style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
     const background = backgroundOf(el);
