@@ -10,6 +10,7 @@ import { RequestBudgets } from './store/deadline.js';
 import { EngagementWriter } from './store/mutate.js';
 import type { EngagementStore } from './store/store.js';
 import { CardAnswers } from './chat/answers.js';
+import { CardMessages } from './chat/card-messages.js';
 import { CommandAnswers } from './chat/commands.js';
 import { Directory } from './chat/directory.js';
 import { Engagements } from './chat/engagements.js';
@@ -113,14 +114,16 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     load: (id) => store.get(id).then((found) => found?.engagement),
     clock,
   });
+  const messages = new CardMessages({ replies, mutate: writer.mutate });
   const answers = new CardAnswers({
     replies,
+    messages,
     engagements,
     downloads,
     leadMinutes: config.reminders.leadMinutes,
   });
   const adapter = createAdapter(config, logger, options.authentication);
-  const commands = new CommandAnswers(replies, answers, engagements);
+  const commands = new CommandAnswers(replies, answers, engagements, messages);
   const bot = new DeploySecurelyBot(answers, commands, logger);
   const server = await startServer({
     port: config.port,

@@ -135,12 +135,12 @@ export class TeamsClient {
   }
 }
 
-function texts(node: unknown, out: { text: string; color?: string }[] = []) {
+function texts(node: unknown, out: { text: string; message: boolean }[] = []) {
   if (Array.isArray(node)) node.forEach((n) => texts(n, out));
   else if (typeof node === 'object' && node !== null) {
     const n = node as Record<string, unknown>;
     if (n.type === 'TextBlock' && typeof n.text === 'string')
-      out.push({ text: n.text, ...(typeof n.color === 'string' ? { color: n.color } : {}) });
+      out.push({ text: n.text, message: n.weight === 'Bolder' && n.style !== 'heading' });
     Object.values(n).forEach((v) => texts(v, out));
   }
   return out;
@@ -162,6 +162,7 @@ export function notSaved(reply: Reply): string | undefined {
     return `not a card: ${reply.body.slice(0, 200)}`;
   const lines = texts(parsed.value);
   if (lines.some((l) => l.text.startsWith('Saved: '))) return undefined;
-  const error = lines.find((l) => l.color?.toLowerCase() === 'attention');
+  // The card's message slot: the first bold line under the heading.
+  const error = lines.find((l) => l.message);
   return `the card says "${(error ?? lines[0])?.text ?? '(no text)'}"`;
 }

@@ -1,5 +1,6 @@
 import { isFormVerb } from '../door/allowed.js';
 import { clipBytes, jsonBytes } from '../playbook/text-size.js';
+import { readableColours } from './readable.js';
 import type { AdaptiveCard, CardRequest } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -82,6 +83,7 @@ export function finishCard(expanded: Json, req: CardRequest): AdaptiveCard {
   const echoed: Json[] = [];
   walk(expanded, (obj) => {
     const type = typeof obj.type === 'string' ? obj.type : '';
+    readableColours(obj);
     if (type === 'Action.Execute') finishAction(obj, req.card);
     else if (
       type.startsWith('Input.') &&

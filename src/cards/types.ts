@@ -22,6 +22,8 @@ export interface CardRequest {
   now: Date;
   /** IANA zone for dates that have no zone of their own (stamps, the conversation); default UTC. */
   timeZone?: string;
+  /** The viewer's own zone, as their Teams client named it; absent when it named none. */
+  viewerZone?: string;
   /** The new member(s) a welcome card greets, by name. */
   welcomeNames?: string[];
   /** Links to documents the viewer takes away (their own, short-lived), and a line about them. */

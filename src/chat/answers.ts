@@ -11,6 +11,8 @@ import type { Decision } from '../playbook/apply.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import { describeRefusal } from '../playbook/refusal.js';
 import { StoreUnavailableError } from '../store/store.js';
+import type { ChatCard } from '../playbook/chat-cards.js';
+import type { CardMessages, CardRecord, CardUpdate } from './card-messages.js';
 import type { Engagements } from './engagements.js';
 import { exportDocuments } from './exports.js';
 import { savedByViewer } from './saved.js';
@@ -33,10 +35,20 @@ export interface Answer {
    * them does, never a card for the whole chat.
    */
   personal?: string;
+  /** What the message that gets `shared` shows (recorded once it is in place). */
+  sharedAs?: CardRecord;
+  /** What the card in `post` shows (recorded once it is posted). */
+  postedAs?: CardRecord;
+  /** The engagement after a change: the chat's other card messages are brought up to it. */
+  changed?: Engagement;
+  /** The engagement was deleted: the chat's other card messages show it no more. */
+  cleared?: { engagement: Engagement; note: string };
 }
 
 export interface AnswerDeps {
   replies: Replies;
+  /** The engagement's card messages in the chat. */
+  messages: CardMessages;
   /** The documents the FastTrack manager and engineer take away (signed links). */
   downloads: Downloads;
   engagements: Engagements;
@@ -66,6 +78,24 @@ function outsiderView(asked: Asked, text: string): Answer {
 /** Decides the answer to one card action: Action.Execute and its Action.Submit fallback both come here. */
 export class CardAnswers {
   constructor(private readonly deps: AnswerDeps) {}
+
+  /**
+   * After the answer is in place: the chat's other card messages (but `except`, the ones it just
+   * put in place) whose shared card the change made stale, each with its fresh card.
+   */
+  staleMessages(answer: Answer, except: ReadonlySet<string>): CardUpdate[] {
+    const { messages } = this.deps;
+    if (answer.cleared) {
+      const { engagement, note } = answer.cleared;
+      return messages.cleared(engagement, except, note);
+    }
+    return answer.changed ? messages.stale(answer.changed, except) : [];
+  }
+
+  /** Records the card messages an answer put in place, and forgets those gone from the chat. */
+  recordMessages(conversationId: string, records: ChatCard[], gone: string[]): Promise<void> {
+    return this.deps.messages.record(conversationId, records, gone);
+  }
 
   /** The answer to an invoke whose action could not be read at all. */
   unreadable(incoming: Incoming): Answer {
@@ -99,7 +129,11 @@ export class CardAnswers {
     const roster = needsRoster(action.verb, action.data)
       ? await this.people(incoming, members)
       : { members: [] };
-    const extra = { timeZone, members: roster.members };
+    const extra = {
+      timeZone,
+      members: roster.members,
+      ...(incoming.timeZone ? { viewerZone: incoming.timeZone } : {}),
+    };
     const asked: Asked = {
       incoming,
       actor,
@@ -149,7 +183,7 @@ export class CardAnswers {
       case 'show': {
         const { engagement, message } = await replies.readable(incoming, members);
         if (message) return outsiderView(asked, message.text);
-        if (door.kind === 'show') return { card: view(door.card, engagement) };
+        if (door.kind === 'show') return this.shown(door.card, engagement, asked);
         const saved = engagement ? savedByViewer(engagement, actor, door.card) : undefined;
         return {
           card: view(door.card, engagement, {
@@ -187,6 +221,7 @@ export class CardAnswers {
           'roles',
           await engagements.start(input, actor, incoming.activityId),
           asked,
+          true,
         );
       }
       case 'action': {
@@ -247,9 +282,26 @@ export class CardAnswers {
     return roster ? NOT_A_MEMBER : `${ROSTER_UNAVAILABLE} Please try again.`;
   }
 
-  /** The card after a decision: the refusal with what was typed kept, or the saved state for all. */
-  private after(card: CardName, decision: Decision, asked: Asked): Answer {
-    const { actor, action, view, extra } = asked;
+  /**
+   * A card someone opened: their own view in place of the card (Action.Execute). A client without
+   * views of its own (Action.Submit) gets the card as a new message of the chat, the shared one,
+   * so the message it was asked from stays what it was.
+   */
+  private shown(card: CardName, engagement: Engagement | undefined, asked: Asked): Answer {
+    const mine = asked.view(card, engagement);
+    if (!asked.action.submitted) return { card: mine };
+    const shared = this.deps.messages.shared(card, engagement);
+    return { card: mine, post: shared.card, ...(engagement ? { postedAs: shared.record } : {}) };
+  }
+
+  /**
+   * The card after a decision: the refusal with what was typed kept, or the saved state for all.
+   * The message pressed on gets its own card, fresh (never the card of a view opened from it);
+   * a start posts the roles card as a new message.
+   */
+  private after(card: CardName, decision: Decision, asked: Asked, started = false): Answer {
+    const { actor, action, view, incoming } = asked;
+    const { messages } = this.deps;
     if (!decision.ok && decision.refusal.kind === 'outsider')
       return outsiderView(asked, describeRefusal(decision.refusal));
     if (!decision.ok) {
@@ -260,35 +312,47 @@ export class CardAnswers {
         personal: message.text,
       };
     }
-    if (action.verb === 'engagement.delete' && !decision.duplicate) {
-      const { customer } = decision.engagement;
-      const text = `Deleted: the engagement with ${customer} and everything recorded for it.`;
-      const shared = `${actor.name} deleted this chat's engagement.`;
-      return {
-        card: view('help', undefined, { message: { kind: 'success', text } }),
-        shared: this.deps.replies.render('help', undefined, undefined, {
-          ...extra,
-          message: { kind: 'info', text: shared },
-        }),
-        post:
-          `${typed(actor.name)} deleted the engagement with ${typed(customer)} and everything the bot recorded for it: ` +
-          'its people, answers, decisions, hand-off and follow-ups. No reminder of it will be sent.',
-      };
-    }
-    if (decision.duplicate) {
-      const message = { kind: 'success' as const, text: 'Already recorded.' };
-      return {
-        card: view(card, decision.engagement, { message }),
-        shared: this.deps.replies.render(card, decision.engagement, undefined, extra),
-        duplicate: true,
-      };
-    }
+    const e = decision.engagement;
+    if (action.verb === 'engagement.delete' && !decision.duplicate) return this.deleted(e, asked);
+    const duplicate = !!decision.duplicate;
     // The clicker's view and the shared card both say what was saved: whichever of the two
     // reaches the clicker's client last, the confirmation is on screen.
-    const message = { kind: 'success' as const, text: `Saved: ${actor.name} ${decision.summary}.` };
+    const message = duplicate
+      ? { kind: 'success' as const, text: 'Already recorded.' }
+      : { kind: 'success' as const, text: `Saved: ${actor.name} ${decision.summary}.` };
+    const roster = asked.extra.members ?? [];
+    const members = roster.length > 0 ? { members: roster } : {};
+    const home = messages.pressedOn(e, incoming, action, started);
+    const shared = home
+      ? messages.shared(home.card, e, {
+          ...(duplicate ? {} : { message }),
+          ...(home.card === 'roles' ? members : {}),
+          ...(home.followUpId ? { followUpId: home.followUpId } : {}),
+        })
+      : undefined;
+    const posted = started && !duplicate ? messages.shared('roles', e, members) : undefined;
     return {
-      card: view(card, decision.engagement, { message }),
-      shared: this.deps.replies.render(card, decision.engagement, undefined, { ...extra, message }),
+      card: view(card, e, { message }),
+      ...(shared ? { shared: shared.card, sharedAs: shared.record } : {}),
+      ...(posted ? { post: posted.card, postedAs: posted.record } : {}),
+      ...(duplicate ? { duplicate: true } : { changed: e }),
+    };
+  }
+
+  /** The engagement is gone: the clicker is told, and the chat gets one notice. */
+  private deleted(e: Engagement, asked: Asked): Answer {
+    const { actor, view, incoming, action } = asked;
+    const { customer } = e;
+    const text = `Deleted: the engagement with ${customer} and everything recorded for it.`;
+    const note = { kind: 'info' as const, text: `${actor.name} deleted this chat's engagement.` };
+    const home = this.deps.messages.pressedOn(e, incoming, action) ?? { card: 'help' as const };
+    return {
+      card: view('help', undefined, { message: { kind: 'success', text } }),
+      shared: this.deps.replies.shared(home.card, undefined, { message: note }),
+      post:
+        `${typed(actor.name)} deleted the engagement with ${typed(customer)} and everything the bot recorded for it: ` +
+        'its people, answers, decisions, hand-off and follow-ups. No reminder of it will be sent.',
+      cleared: { engagement: e, note: note.text },
     };
   }
 }

@@ -5,6 +5,7 @@ import type { Member } from '../door/result.js';
 import type { MemberRef } from '../playbook/membership.js';
 import { StoreUnavailableError } from '../store/store.js';
 import type { CardAnswers } from './answers.js';
+import type { CardMessages, CardRecord } from './card-messages.js';
 import type { Engagements } from './engagements.js';
 import { RosterUnavailableError, type Incoming } from './incoming.js';
 import { replyTo, type Message, type Post, type Replies } from './replies.js';
@@ -55,12 +56,19 @@ function helpNote(command: Command): Message | undefined {
 const ONLY_IN_PERSONAL =
   'Type "engagements" in your 1:1 chat with me: the list of your engagements is for you alone.';
 
+/** What to post for a typed message, and, for an engagement's card, what its message shows. */
+export interface Said {
+  post: Post;
+  as?: CardRecord;
+}
+
 /** The answers to what people type, and to people joining or leaving the chat. */
 export class CommandAnswers {
   constructor(
     private readonly replies: Replies,
     private readonly cardAnswers: CardAnswers,
     private readonly engagements: Engagements,
+    private readonly messages: CardMessages,
   ) {}
 
   /** What to post for a typed message; nothing for a start Teams delivered again. */
@@ -69,7 +77,7 @@ export class CommandAnswers {
     text: string,
     members: () => Promise<Member[]>,
     logger: Logger,
-  ): Promise<Post | undefined> {
+  ): Promise<Said | undefined> {
     const command = parseCommand(text);
     logger.debug({ command: command.kind }, 'command');
     if (command.kind === 'start') {
@@ -77,11 +85,12 @@ export class CommandAnswers {
       const action = { verb: 'engagement.start', data, automatic: false };
       const answer = await this.cardAnswers.answer(incoming, action, members, logger);
       if (answer.duplicate) return undefined;
-      if (answer.personal !== undefined) return replyTo(incoming.actor, answer.personal);
-      return answer.shared ?? answer.card;
+      if (answer.personal !== undefined) return { post: replyTo(incoming.actor, answer.personal) };
+      if (answer.post === undefined) return { post: answer.card };
+      return { post: answer.post, ...(answer.postedAs ? { as: answer.postedAs } : {}) };
     }
     try {
-      if (command.kind === 'engagements') return await this.mine(incoming, members);
+      if (command.kind === 'engagements') return { post: await this.mine(incoming, members) };
       const { engagement, message, again } =
         command.kind === 'show'
           ? await this.replies.posting(incoming, members)
@@ -89,24 +98,23 @@ export class CommandAnswers {
       // Teams delivered this message before, and the card was posted then.
       if (again) return undefined;
       // Someone who takes no part: a word to the person who asked, not a card for all.
-      if (message) return replyTo(incoming.actor, message.text);
+      if (message) return { post: replyTo(incoming.actor, message.text) };
       if (command.kind === 'help' || !engagement) {
         const note = helpNote(command);
-        return this.replies.render(
+        const post = this.replies.render(
           'help',
           engagement,
           incoming.actor,
           note ? { message: note } : {},
         );
+        return { post };
       }
       const roster = command.card === 'roles' ? await members().catch(() => []) : [];
-      return this.replies.render(command.card, engagement, undefined, {
-        members: roster,
-        timeZone: this.replies.zoneOf(incoming),
-      });
+      const shared = this.messages.shared(command.card, engagement, { members: roster });
+      return { post: shared.card, as: shared.record };
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
-      return err.message;
+      return { post: err.message };
     }
   }
 

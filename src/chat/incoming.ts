@@ -36,4 +36,9 @@ export interface CardAction {
   verb: string;
   data: Record<string, unknown>;
   automatic: boolean;
+  /**
+   * Sent by Action.Submit (clients without Action.Execute): such a client shows no view of its
+   * own in place of a message, so the card the button was on is the message's card.
+   */
+  submitted?: boolean;
 }

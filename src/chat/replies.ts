@@ -59,6 +59,21 @@ export class Replies {
     return incoming.timeZone ?? this.deps.defaultTimeZone;
   }
 
+  /**
+   * The shared card everyone in the chat sees: dates in the bot's zone, whoever asked for it, so
+   * the same state gives the same card (and the same digest) for every answer.
+   */
+  shared(
+    card: CardName,
+    engagement: Engagement | undefined,
+    extra: Partial<CardRequest> = {},
+  ): AdaptiveCard {
+    return this.render(card, engagement, undefined, {
+      ...extra,
+      timeZone: this.deps.defaultTimeZone,
+    });
+  }
+
   /** The card as `actor` sees it (their role's forms); with no actor, the shared card everyone sees. */
   render(
     card: CardName,

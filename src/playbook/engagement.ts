@@ -13,6 +13,7 @@ import type {
   StakeholderTitle,
   SupportAreaId,
 } from './catalog.js';
+import type { ChatCard } from './chat-cards.js';
 import type { AddOnId, LicenceId, PathId } from './licences.js';
 import { LIMITS } from './limits.js';
 import { clipBytes } from './text-size.js';
@@ -327,6 +328,8 @@ export interface Engagement {
   history: HistoryEntry[];
   /** Ids of the activities already applied, newest last (a redelivery changes nothing twice). */
   appliedActivityIds: string[];
+  /** The engagement's card messages in the chat (./chat-cards.ts); absent until one is posted. */
+  chatCards?: ChatCard[];
   updatedAt: string;
 }
 

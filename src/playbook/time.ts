@@ -73,6 +73,23 @@ export function sayInstant(iso: string, zone: string | undefined): string {
   return `${dt.toFormat('ccc, d LLL yyyy, HH:mm', { locale: 'en-GB' })} (${dt.zoneName ?? 'UTC'})`;
 }
 
+/**
+ * An instant in the zone it was set in and, when another, in the reader's own zone:
+ * "Mon, 1 Jun 2026, 10:00 (Europe/Paris); 09:00 your time (Europe/London)". The reader's date
+ * is named when it is not the same day.
+ */
+export function sayInstantFor(iso: string, zone: string | undefined, readerZone?: string): string {
+  const said = sayInstant(iso, zone);
+  const set = inZone(fromIso(iso), zone);
+  if (!readerZone || !isTimeZone(readerZone) || !set.isValid || readerZone === set.zoneName)
+    return said;
+  const theirs = inZone(fromIso(iso), readerZone);
+  if (!theirs.isValid) return said;
+  const sameDay = theirs.toFormat('yyyy-LL-dd') === set.toFormat('yyyy-LL-dd');
+  const format = sameDay ? 'HH:mm' : 'ccc, d LLL, HH:mm';
+  return `${said}; ${theirs.toFormat(format, { locale: 'en-GB' })} your time (${readerZone})`;
+}
+
 /** "4 Mar 2025" for a calendar date (yyyy-mm-dd); the text as given when it is not one. */
 export function sayDate(isoDate: string): string {
   const dt = DateTime.fromISO(isoDate, { zone: 'utc' });

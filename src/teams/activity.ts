@@ -3,6 +3,18 @@ import type { CardAction, Incoming } from '../chat/incoming.js';
 import type { ConversationReference } from '../playbook/engagement.js';
 import { isTimeZone } from '../playbook/time.js';
 
+/**
+ * The zone the person's client is in: the activity's `localTimezone`, or the `timezone` of the
+ * `clientInfo` entity Teams adds; undefined when neither names a zone the runtime knows.
+ */
+function clientZone(activity: Activity): string | undefined {
+  const info = (activity.entities ?? []).find((e) => e.type === 'clientInfo') as
+    { timezone?: unknown } | undefined;
+  for (const zone of [activity.localTimezone, info?.timezone])
+    if (typeof zone === 'string' && isTimeZone(zone)) return zone;
+  return undefined;
+}
+
 /** What the bot reads of `channelData` (Teams sends it untyped). */
 interface ChannelData {
   tenant?: { id?: string };
@@ -38,8 +50,6 @@ export function readIncoming(activity: Activity): Incoming {
   const chatUrl = chatUrlFor(activity, tenantId);
   const aadObjectId = activity.from?.aadObjectId;
   const kind = activity.conversation?.conversationType;
-  // Checked once here: the cards say every instant in this zone, and an unknown one is no zone.
-  const zone = activity.localTimezone;
   return {
     activityId: activity.id ?? '',
     actor:
@@ -55,7 +65,7 @@ export function readIncoming(activity: Activity): Incoming {
     conversationKind: kind === 'groupChat' || kind === 'channel' ? kind : 'personal',
     tenantId,
     replyToId: activity.replyToId,
-    timeZone: zone && isTimeZone(zone) ? zone : undefined,
+    timeZone: clientZone(activity),
     reference: JSON.parse(
       JSON.stringify(TurnContext.getConversationReference(activity)),
     ) as ConversationReference,
@@ -89,5 +99,5 @@ export function readSubmitAction(value: unknown): CardAction | undefined {
   if (!isRecord(value)) return undefined;
   const { verb, ...data } = value;
   if (typeof verb !== 'string') return undefined;
-  return { verb, data, automatic: false };
+  return { verb, data, automatic: false, submitted: true };
 }

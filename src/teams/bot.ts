@@ -10,11 +10,14 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Answer, CardAnswers } from '../chat/answers.js';
-import type { CommandAnswers } from '../chat/commands.js';
+import type { CardRecord } from '../chat/card-messages.js';
+import type { CommandAnswers, Said } from '../chat/commands.js';
+import type { ChatCard } from '../playbook/chat-cards.js';
 import type { Incoming } from '../chat/incoming.js';
 import { isPersonalReply, replyTo, type PersonalReply, type Post } from '../chat/replies.js';
 import { engagementIdFor } from '../playbook/start.js';
 import { commandText, readIncoming, readInvokeAction, readSubmitAction } from './activity.js';
+import { putInPlace } from './card-updates.js';
 import { withMentions } from './mentions.js';
 import { rosterOf } from './roster.js';
 
@@ -89,16 +92,16 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
       // Action.Submit, the fallback of old clients: the same door, answered by messages.
       const answer = await this.cards.answer(incoming, submitted, members, logger);
       await this.deliver(context, incoming, answer, logger);
-      if (answer.shared) return;
+      if (answer.shared || answer.post !== undefined) return;
       // No client-side view to put a refusal in: the person who acted gets a short reply that
-      // mentions them; a card they asked for (navigation) is posted as the chat's.
+      // mentions them.
       const post =
         answer.personal === undefined ? answer.card : replyTo(incoming.actor, answer.personal);
       await context.sendActivity(asActivity(post));
       return;
     }
-    const post = await this.commands.answer(incoming, commandText(context), members, logger);
-    if (post !== undefined) await context.sendActivity(asActivity(post));
+    const said = await this.commands.answer(incoming, commandText(context), members, logger);
+    if (said !== undefined) await this.say(context, incoming, said, logger);
   }
 
   /**
@@ -124,17 +127,57 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
     answer: Answer,
     logger: Logger,
   ): Promise<void> {
+    const placed: ChatCard[] = [];
+    const place = (id: string | undefined, as: CardRecord | undefined) => {
+      if (id && as) placed.push({ ...as, activityId: id });
+    };
     if (answer.shared && incoming.replyToId) {
       try {
         await context.updateActivity({ ...asActivity(answer.shared), id: incoming.replyToId });
+        place(incoming.replyToId, answer.sharedAs);
       } catch (err) {
         logger.warn({ err: (err as Error).message }, 'could not update the shared card in place');
-        await context.sendActivity(asActivity(answer.shared));
+        place((await context.sendActivity(asActivity(answer.shared)))?.id, answer.sharedAs);
       }
     } else if (answer.shared && !answer.duplicate) {
-      await context.sendActivity(asActivity(answer.shared));
+      place((await context.sendActivity(asActivity(answer.shared)))?.id, answer.sharedAs);
     }
-    if (answer.post !== undefined) await context.sendActivity(asActivity(answer.post));
+    if (answer.post !== undefined)
+      place((await context.sendActivity(asActivity(answer.post)))?.id, answer.postedAs);
+    await this.freshen(context, incoming, answer, placed, logger);
+  }
+
+  /**
+   * Brings the chat's other card messages up to the change (only those whose shared card
+   * changed), and records what each message now shows. A failure here is logged: the answer
+   * itself is already saved and sent.
+   */
+  private async freshen(
+    context: TurnContext,
+    incoming: Incoming,
+    answer: Answer,
+    placed: ChatCard[],
+    logger: Logger,
+  ): Promise<void> {
+    try {
+      const except = new Set([...placed.map((p) => p.activityId), incoming.replyToId ?? '']);
+      const stale = this.cards.staleMessages(answer, except);
+      const { updated, gone } = await putInPlace(context, stale, logger);
+      if (!answer.cleared)
+        await this.cards.recordMessages(incoming.conversationId, [...placed, ...updated], gone);
+    } catch (err) {
+      logger.warn({ err: (err as Error).message }, 'could not record the cards of the chat');
+    }
+  }
+
+  /** Posts what a typed message asks for; an engagement's card is remembered as its message. */
+  private async say(context: TurnContext, incoming: Incoming, said: Said, logger: Logger) {
+    const sent = await context.sendActivity(asActivity(said.post));
+    if (!said.as || !sent?.id) return;
+    const posted = { ...said.as, activityId: sent.id };
+    await this.cards.recordMessages(incoming.conversationId, [posted], []).catch((err: unknown) => {
+      logger.warn({ err: (err as Error).message }, 'could not record the card posted');
+    });
   }
 
   /** Records who Teams says joined or left the chat (the bot itself aside). */

@@ -64,7 +64,7 @@ function laterMayWork(status: number | undefined): boolean {
   );
 }
 
-function statusOf(err: unknown): number | undefined {
+export function statusOf(err: unknown): number | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
   const { statusCode, response } = err as { statusCode?: unknown; response?: { status?: unknown } };
   if (typeof statusCode === 'number') return statusCode;

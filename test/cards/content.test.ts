@@ -21,7 +21,7 @@ const renderer = new CardRenderer();
 const text = (...args: Parameters<CardRenderer['render']>) => visibleText(renderer.render(...args));
 
 describe('the message slot and what the person typed', () => {
-  test('a refusal shows at the top in the attention colour, and typed values come back into the inputs', () => {
+  test('a refusal shows at the top in bold (colour is no signal of its own), and typed values come back into the inputs', () => {
     const json = renderer.render({
       card: 'workshop',
       engagement: midway(),
@@ -39,7 +39,8 @@ describe('the message slot and what the person typed', () => {
         o.type === 'TextBlock' &&
         o.text === 'The reason is 2,400 characters long; at most 500 fit.',
     );
-    expect(message).toMatchObject({ color: 'attention' });
+    expect(message).toMatchObject({ weight: 'Bolder' });
+    expect(message?.color).toBeUndefined();
     const body = json.body as { text?: string; items?: { text: string }[] }[];
     expect(JSON.stringify(body.slice(0, 3))).toContain('2,400 characters');
     const fields = inputs(json);
@@ -48,9 +49,9 @@ describe('the message slot and what the person typed', () => {
     expect(fields.get('date_saasSso')?.value).toBe('');
   });
 
-  test('success and info messages use their own colours', () => {
+  test('success and info messages: green text becomes bold default text, accent reads well and stays', () => {
     for (const [kind, color] of [
-      ['success', 'good'],
+      ['success', undefined],
       ['info', 'accent'],
     ] as const) {
       const json = renderer.render({
@@ -59,7 +60,7 @@ describe('the message slot and what the person typed', () => {
         now: NOW,
         message: { kind, text: 'Saved.' },
       });
-      expect(objects(json).find((o) => o.text === 'Saved.')).toMatchObject({ color });
+      expect(objects(json).find((o) => o.text === 'Saved.')?.color).toBe(color);
     }
   });
 
@@ -199,7 +200,7 @@ describe('what each card shows', () => {
     expect(t).toContain('When: Tue, 15 Apr 2025, 09:00 (America/New_York)');
     expect(t).toContain('When: Tue, 29 Apr 2025, 16:00 (Asia/Tokyo)');
     const failed = objects(json).find((o) => String(o.text).startsWith('Reminder NOT DELIVERED'));
-    expect(failed).toMatchObject({ color: 'attention', weight: 'Bolder' });
+    expect(failed).toMatchObject({ weight: 'Bolder' });
     expect(String(failed?.text)).toContain('the bot was removed from the conversation');
     expect(t).toContain('Reminder MISSED');
     expect(t).toMatch(/Reminder sent Tue, 8 Apr 2025, 09:30/);

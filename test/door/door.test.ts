@@ -478,7 +478,7 @@ describe('every verb, as Action.Execute sends it', () => {
 describe('the Action.Submit fallback (the verb inside the data) lands in the same door', () => {
   test.each(HAPPY)('%s', (verb, data, expected) => {
     const submitted = readSubmitAction({ verb, ...data });
-    expect(submitted).toEqual({ verb, data, automatic: false });
+    expect(submitted).toEqual({ verb, data, automatic: false, submitted: true });
     expect(readCardAction(submitted!.verb, submitted!.data, ctx)).toEqual(expected);
   });
 });

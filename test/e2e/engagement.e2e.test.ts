@@ -11,10 +11,16 @@
  * UPDATE_SCREENSHOTS=1 also saves the main cards under docs/screenshots/ (the README's pictures).
  */
 import type { Page } from 'playwright-core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CardRenderer } from '../../src/cards/renderer.js';
 import { CARD_TITLES } from '../../src/cards/views/common.js';
+import { isCardName } from '../../src/door/card-names.js';
 import { engagementIdFor } from '../../src/playbook/start.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
-import type { ChatCard } from '../../scripts/playground-people.js';
+import { headingOf, refreshData, type ChatCard } from '../../scripts/playground-people.js';
+import { measureCards, THEMES, WIDTH, type Measured } from './support/measure.js';
+import { cardKinds } from '../support/chat.js';
 import { keepCard } from './support/screenshots.js';
 import { startE2E, type E2E } from './support/harness.js';
 import { WAIT_MS } from './support/teams-client.js';
@@ -399,6 +405,124 @@ it('the FM schedules a follow-up, takes the documents away and moves on to the n
     );
   });
 });
+
+it('every card of the engagement in the chat kept its kind and shows the current state', async () => {
+  await e2e.step('09-fresh-cards', async () => {
+    const inChat = new Set(
+      e2e.people.cards.filter((c) => c.chatId === e2e.people.chat().id).map((c) => c.messageId),
+    );
+    // Every version of every message the FM's client received: one card kind per message.
+    const kinds = new Map<string, Set<string>>();
+    for (const seen of e2e.browser.cards.filter((c) => inChat.has(c.messageId)))
+      kinds.set(seen.messageId, (kinds.get(seen.messageId) ?? new Set()).add(kindOf(seen.card)));
+    const changed = [...kinds].filter(([, k]) => k.size > 1).map(([id, k]) => `${id}: ${[...k]}`);
+    expect(changed).toEqual([]);
+
+    // After the last action, each engagement card in the chat says what a fresh one says.
+    const e = await stored();
+    const renderer = new CardRenderer();
+    const stale: string[] = [];
+    for (const shown of e2e.people.cards.filter((c) => inChat.has(c.messageId))) {
+      const card = kindOf(shown.card);
+      if (!isCardName(card) || card === 'help' || card === 'welcome') continue;
+      const followUpId = refreshData(shown.card).followUpId;
+      const fresh = renderer.render({
+        card,
+        engagement: e,
+        now: new Date(),
+        timeZone: 'UTC',
+        ...(typeof followUpId === 'string' ? { followUpId } : {}),
+      });
+      if (stateOf(shown.card) !== stateOf(fresh)) stale.push(`${card} (${shown.messageId})`);
+    }
+    expect(stale).toEqual([]);
+    expect(inChat.size).toBeGreaterThanOrEqual(9);
+  });
+});
+
+/** Per theme and card kind: every version of it the chat showed, measured as Teams renders it. */
+let measures: { theme: string; kind: string; versions: Measured[] }[] = [];
+
+it('measures every card the chat showed, as Teams renders it at 480 px in light and dark', async () => {
+  await e2e.step('10-measures', async () => {
+    const versions = new Map<string, Record<string, unknown>[]>();
+    for (const seen of e2e.browser.cards) {
+      const kind = kindOf(seen.card);
+      versions.set(kind, [...(versions.get(kind) ?? []), seen.card]);
+    }
+    measures = [];
+    for (const theme of THEMES)
+      for (const [kind, cards] of versions)
+        measures.push({
+          theme,
+          kind,
+          versions: await measureCards(e2e.browser.page.context(), cards, theme),
+        });
+    keepMeasures(
+      measures.map(({ theme, kind, versions: v }) =>
+        [
+          theme,
+          kind,
+          `versions ${v.length}`,
+          `height ${Math.max(...v.map((m) => m.height))} px`,
+          `first button ends ${Math.max(...v.map((m) => m.firstAction ?? 0))} px` +
+            (Math.max(...v.map((m) => m.firstAction ?? 0)) > FIRST_SCREEN_PX
+              ? ` (past the first ${FIRST_SCREEN_PX} px)`
+              : ''),
+          `lowest contrast ${Math.min(...v.map((m) => m.minContrast))}:1`,
+        ].join('\t'),
+      ),
+    );
+    expect(measures.length).toBeGreaterThanOrEqual(2 * 9);
+  });
+});
+
+it('every text of every card reads at 4.5:1 or more in Teams light and dark', () => {
+  expect(measures.length).toBeGreaterThan(0);
+  const low = measures.flatMap(({ theme, kind, versions }) => [
+    ...new Set(
+      versions.flatMap((m) =>
+        m.low.map(
+          (l) => `${theme} ${kind}: "${l.text}" ${l.ratio}:1 (${l.color} on ${l.background})`,
+        ),
+      ),
+    ),
+  ]);
+  expect(low).toEqual([]);
+});
+
+/** The first screen of a card at 480 px: its state and next action belong there. */
+const FIRST_SCREEN_PX = 600;
+
+/** Prints the measures and keeps them in test-results/e2e/card-measures.txt. */
+function keepMeasures(lines: string[]): void {
+  const dir = join(__dirname, '..', '..', 'test-results', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'card-measures.txt'), `${lines.join('\n')}\n`);
+  process.stdout.write(`Card measures (Teams host configs, ${WIDTH} px):\n${lines.join('\n')}\n`);
+}
+
+/** The card a message shows: the `card` its Action.Execute buttons carry, else its heading. */
+function kindOf(card: Record<string, unknown>): string {
+  const kinds = cardKinds(card);
+  return kinds.size === 1 ? ([...kinds][0] as string) : `heading: ${headingOf(card)}`;
+}
+
+/** What a card says of the state: its texts and facts, without the line about the last save. */
+function stateOf(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Record<string, unknown>;
+    if (n.type === 'TextBlock' && typeof n.text === 'string') out.push(n.text);
+    if (typeof n.title === 'string' && typeof n.value === 'string' && !('type' in n))
+      out.push(`${n.title}: ${n.value}`);
+    for (const [key, value] of Object.entries(n)) if (key !== 'refresh') walk(value);
+  };
+  walk(card);
+  return out.filter((t) => !/^(Saved: |Already recorded\.)/.test(t)).join('\n');
+}
 
 /** A card on the act-as page, by its message. */
 function actAsCard(page: Page, messageId: string) {

@@ -210,3 +210,18 @@ export function cardLinks(card: unknown): Map<string, string> {
   walk(card);
   return found;
 }
+
+/** The cards a card's Action.Execute buttons name (`data.card`): one, for a card the bot made. */
+export function cardKinds(card: unknown): Set<string> {
+  const kinds = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Record<string, unknown>;
+    const data = n.data as Record<string, unknown> | undefined;
+    if (n.type === 'Action.Execute' && typeof data?.card === 'string') kinds.add(data.card);
+    Object.entries(n).forEach(([key, value]) => key !== 'refresh' && walk(value));
+  };
+  walk(card);
+  return kinds;
+}

@@ -63,6 +63,18 @@ describe('readIncoming', () => {
     );
   });
 
+  test("the client's zone: localTimezone, else Teams' clientInfo entity; a name no runtime knows is none", () => {
+    const zoneOf = (fields: Record<string, unknown>) => readIncoming(activity(fields)).timeZone;
+    const clientInfo = (timezone: unknown) => [{ type: 'clientInfo', locale: 'en-US', timezone }];
+    expect(zoneOf({ localTimezone: undefined, entities: clientInfo('Asia/Tokyo') })).toBe(
+      'Asia/Tokyo',
+    );
+    expect(zoneOf({ localTimezone: 'Mars/Olympus', entities: clientInfo('Asia/Tokyo') })).toBe(
+      'Asia/Tokyo',
+    );
+    expect(zoneOf({ localTimezone: 'Mars/Olympus', entities: clientInfo(42) })).toBeUndefined();
+  });
+
   test('no actor without an organization or a signed-in user; a chat of unknown kind is personal', () => {
     const noTenant = readIncoming(
       activity({
@@ -102,6 +114,7 @@ describe('card actions', () => {
       verb: 'show',
       data: { open: 'status' },
       automatic: false,
+      submitted: true,
     });
     for (const value of [undefined, 'start Contoso', ['verb'], { open: 'status' }, { verb: 1 }])
       expect(readSubmitAction(value)).toBeUndefined();

@@ -12,6 +12,7 @@ import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
 import { baseView, nav, peopleChoices, personName, type ViewContext } from './common.js';
 import { linkButtons } from './guidance.js';
+import { zoneChoices } from './zones.js';
 
 const MAX_QUESTIONS_SHOWN = 8;
 const MAX_ASSESSMENTS_SHOWN = 12;
@@ -58,6 +59,7 @@ export function agendaView(ctx: ViewContext): View {
     dateValue: when.date,
     timeValue: when.time,
     zoneValue: zone,
+    zoneChoices: zoneChoices([zone]),
     topics,
     topicChoices: AGENDA_TOPICS.map((t) => ({ title: t.title, value: t.id })),
     topicsValue: mine?.topics.join(',') ?? '',

@@ -1,11 +1,12 @@
 import { FOLLOW_UP_KINDS, titleOf } from '../../playbook/catalog.js';
 import type { Engagement, FollowUp } from '../../playbook/engagement.js';
 import { LIMITS } from '../../playbook/limits.js';
-import { localDateAndTime, sayInstant } from '../../playbook/time.js';
+import { localDateAndTime, sayInstant, sayInstantFor } from '../../playbook/time.js';
 import { byWhen, clip, fitting, names } from '../format.js';
 import type { View } from '../types.js';
 import { baseView, choices, nav, personName, type ViewContext } from './common.js';
 import { typed } from '../text.js';
+import { zoneChoices } from './zones.js';
 
 /** How many follow-ups a card lists in full (the rest are counted): Teams cards stay under 28 KB. */
 export const MAX_FOLLOW_UPS_SHOWN = 8;
@@ -45,13 +46,13 @@ export function reminderState(
 }
 
 /** One follow-up as cards list it. */
-export function followUpItem(e: Engagement, f: FollowUp, zone: string) {
+export function followUpItem(e: Engagement, f: FollowUp, zone: string, readerZone?: string) {
   const state = reminderState(f, zone);
   const when = localDateAndTime(f.startsAt, f.timeZone);
   return {
     id: f.id,
     kind: titleOf(FOLLOW_UP_KINDS, f.kind),
-    when: sayInstant(f.startsAt, f.timeZone),
+    when: sayInstantFor(f.startsAt, f.timeZone, readerZone),
     attendees: f.attendees.length
       ? names(
           f.attendees.map((id) => personName(e, id)),
@@ -66,7 +67,14 @@ export function followUpItem(e: Engagement, f: FollowUp, zone: string) {
     dateValue: when.date,
     timeValue: when.time,
     zoneValue: f.timeZone,
+    // Rescheduling keeps the zone it was set in, or takes the reader's own.
+    zoneChoices: zoneChoices([f.timeZone, readerZone, 'UTC'], true),
   };
+}
+
+/** The zone of the person viewing, as their client named it (none on the shared card). */
+export function readerZone(ctx: ViewContext): string | undefined {
+  return ctx.shared ? undefined : ctx.req.viewerZone;
 }
 
 /** Live follow-ups, soonest first, then failed reminders of past ones, then the cancelled. */
@@ -91,7 +99,7 @@ export function followupView(ctx: ViewContext): View {
   const t = req.now.toISOString();
   const listed = e
     ? ordered.slice(0, MAX_FOLLOW_UPS_SHOWN).map((f) => ({
-        ...followUpItem(e, f, zone),
+        ...followUpItem(e, f, zone, readerZone(ctx)),
         canChange:
           !f.cancelled &&
           f.startsAt >= t &&
@@ -113,6 +121,7 @@ export function followupView(ctx: ViewContext): View {
     ),
     hasAttendeeChoices: people.length > 0,
     zoneValue: zone,
+    zoneChoices: zoneChoices([zone, readerZone(ctx)]),
     agendaMax: LIMITS.longText,
     showSchedule: ctx.can['followup.schedule'],
   };
