@@ -4,6 +4,7 @@ import type { Actor, Engagement } from './engagement.js';
 import { stamp } from './engagement.js';
 import { checkActor, closedInState, rolesFor } from './permissions.js';
 import { isRefusal, type Refusal } from './refusal.js';
+import { typedClash } from './tenant-facts.js';
 import type { StepContext, StepResult } from './steps/context.js';
 import {
   acknowledgeAgenda,
@@ -21,6 +22,7 @@ import {
 } from './steps/identity.js';
 import { moveToNextPhase } from './steps/phase.js';
 import { recordLicensing, recordPreparation } from './steps/licensing.js';
+import { recordTenantFacts } from './steps/tenant.js';
 import { assignRole, confirmKickoff } from './steps/setup.js';
 import {
   decideFeature,
@@ -39,6 +41,7 @@ const HANDLERS: Handlers = {
   assignRole,
   recordLicensing,
   recordPreparation,
+  recordTenantFacts,
   scheduleConversation,
   acknowledgeAgenda,
   selfAssess,
@@ -84,7 +87,7 @@ export function apply(
   if (wasApplied(e, activityId)) {
     return { ok: true, engagement: e, summary: 'already recorded', duplicate: true };
   }
-  const closed = closedInState(e, action.type);
+  const closed = closedInState(e, action.type) ?? typedClash(e, action);
   if (closed) return { ok: false, refusal: closed };
   const draft = structuredClone(e);
   const ctx: StepContext = { draft, actor, now, stamp: stamp(actor, now) };

@@ -34,7 +34,7 @@ describe('G1: nothing starts before the FM confirms the kickoff call', () => {
   const gated = ACTION_TYPES.filter((t) => t !== 'confirmKickoff' && t !== 'assignRole');
 
   test('every action but confirmKickoff and assignRole is gated', () => {
-    expect(gated).toHaveLength(20);
+    expect(gated).toHaveLength(21);
   });
 
   test.each(gated)('%s is refused before the kickoff, naming the kickoff', (type) => {

@@ -25,6 +25,8 @@ const ALLOWED: Record<ActionType, readonly Role[]> = {
   assignRole: ['FM'],
   recordLicensing: ['FM'],
   recordPreparation: ['FM'],
+  // Reading the tenant decides nothing: the FM (licences) and the FE (identity, workshop) ask for it.
+  recordTenantFacts: ['FM', 'FE'],
   scheduleConversation: ['FM'],
   acknowledgeAgenda: ['stakeholder'],
   selfAssess: ['stakeholder'],
