@@ -16,6 +16,8 @@ import { Replies } from './chat/replies.js';
 import { createAdapter, type AuthenticationOverrides } from './teams/adapter.js';
 import { DeploySecurelyBot } from './teams/bot.js';
 import { BotReminderSender } from './teams/proactive.js';
+import { TenantLink } from './chat/tenant.js';
+import { openTenantReader, type TenantOverrides } from './tenant/open.js';
 
 export interface RunningApp {
   port: number;
@@ -35,6 +37,8 @@ export interface AppOptions {
   cosmosClientOptions?: CosmosSettings['clientOptions'];
   /** Tests only, never from settings: where the keys that sign Bot Framework tokens are published. */
   authentication?: AuthenticationOverrides;
+  /** Tests only, never from settings: the token stand-in and the trust of the Graph stand-in. */
+  graph?: TenantOverrides;
   /** Set false to run without the reminder scheduler (tests that drive it themselves). */
   reminders?: boolean;
 }
@@ -82,16 +86,20 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
   const writer = new EngagementWriter(store);
   const engagements = new Engagements(store, writer.mutate, clock);
   const cards = new CardRenderer();
+  const reader = config.graph && openTenantReader(config.graph, logger, options.graph);
+  const tenant = reader && new TenantLink(reader, clock);
   const replies = new Replies({
     engagements,
     cards,
     clock,
     defaultTimeZone: config.defaultTimeZone,
+    ...(tenant ? { consentLink: (id: string) => tenant.consentLink(id) } : {}),
   });
   const answers = new CardAnswers({
     replies,
     engagements,
     leadMinutes: config.reminders.leadMinutes,
+    ...(tenant ? { tenant } : {}),
   });
   const adapter = createAdapter(config, logger, options.authentication);
   const bot = new DeploySecurelyBot(answers, new CommandAnswers(replies, answers), logger);

@@ -20,6 +20,8 @@ export interface CardRequest {
   now: Date;
   /** IANA zone for dates that have no zone of their own (stamps, the conversation); default UTC. */
   timeZone?: string;
+  /** The link that asks the customer's admin to consent to reading the tenant (when set up). */
+  consentLink?: string;
   /** The new member(s) a welcome card greets, by name. */
   welcomeNames?: string[];
 }

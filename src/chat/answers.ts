@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { summaryMarkdown } from '../cards/export.js';
 import type { AdaptiveCard, CardRequest } from '../cards/types.js';
 import { isCardName, type CardName } from '../door/card-names.js';
-import { needsRoster, readCardAction } from '../door/read.js';
+import { needsRoster, needsTenant, readCardAction } from '../door/read.js';
 import type { DoorResult, Member } from '../door/result.js';
 import type { Decision } from '../playbook/apply.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
@@ -12,6 +12,7 @@ import { StoreUnavailableError } from '../store/store.js';
 import type { Engagements } from './engagements.js';
 import type { CardAction, Incoming } from './incoming.js';
 import type { Post, Replies } from './replies.js';
+import type { TenantLink } from './tenant.js';
 
 /** What the bot does after a card action: answer the person, update the shared card, post to the chat. */
 export interface Answer {
@@ -28,6 +29,8 @@ export interface AnswerDeps {
   engagements: Engagements;
   /** Minutes before a follow-up its reminder is due (a setting of the bot). */
   leadMinutes: number;
+  /** Reading customers' tenants, when set up. */
+  tenant?: TenantLink;
 }
 
 /** What one answer knows: who asked, in which zone, the roster it read, and the card's view for them. */
@@ -83,10 +86,12 @@ export class CardAnswers {
       extra,
       view: (card, e, more = {}) => replies.render(card, e, actor, { ...extra, ...more }),
     };
+    const tenant = needsTenant(action.verb) ? await this.tenantRead(incoming, actor) : undefined;
     const door = readCardAction(action.verb, action.data, {
       leadMinutes: this.deps.leadMinutes,
       timeZone,
       members: roster,
+      ...(tenant ? { tenant } : {}),
     });
     logger.info({ verb: action.verb, door: door.kind, automatic: action.automatic }, 'card action');
     try {
@@ -164,13 +169,24 @@ export class CardAnswers {
         );
       }
       case 'action': {
+        const note = await this.deps.tenant?.beforeGate(
+          door.action,
+          async () => (await replies.readable(incoming)).engagement,
+          (read) =>
+            engagements.act(
+              incoming.conversationId,
+              read,
+              actor,
+              incoming.activityId && `${incoming.activityId}:tenant`,
+            ),
+        );
         const decision = await engagements.act(
           incoming.conversationId,
           door.action,
           actor,
           incoming.activityId,
         );
-        return this.after(door.card, decision, asked);
+        return this.after(door.card, decision, asked, note);
       }
     }
   }
@@ -192,17 +208,25 @@ export class CardAnswers {
     return [...roster, ...gone];
   }
 
+  /** The engagement's tenant read for the person, when reading is set up (the door says why not otherwise). */
+  private async tenantRead(incoming: Incoming, actor: Actor) {
+    if (!this.deps.tenant) return undefined;
+    const { engagement } = await this.deps.replies.readable(incoming);
+    return this.deps.tenant.forDoor(engagement, actor);
+  }
+
   /** The card after a decision: the refusal with what was typed kept, or the saved state for all. */
-  private after(card: CardName, decision: Decision, asked: Asked): Answer {
+  private after(card: CardName, decision: Decision, asked: Asked, note?: string): Answer {
     const { actor, action, view, extra } = asked;
+    const noted = (text: string) => (note ? `${note} ${text}` : text);
     if (!decision.ok) {
-      const message = { kind: 'error' as const, text: describeRefusal(decision.refusal) };
+      const message = { kind: 'error' as const, text: noted(describeRefusal(decision.refusal)) };
       const shown = decision.engagement ? card : 'help';
       return { card: view(shown, decision.engagement, { message, form: action.data }) };
     }
-    const text = decision.duplicate
-      ? 'Already recorded.'
-      : `Saved: ${actor.name} ${decision.summary}.`;
+    const text = noted(
+      decision.duplicate ? 'Already recorded.' : `Saved: ${actor.name} ${decision.summary}.`,
+    );
     return {
       card: view(card, decision.engagement, { message: { kind: 'success', text } }),
       shared: this.deps.replies.render(card, decision.engagement, undefined, extra),

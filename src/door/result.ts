@@ -1,4 +1,4 @@
-import type { Action } from '../playbook/actions.js';
+import type { Action, ActionOf } from '../playbook/actions.js';
 import type { CardName } from './card-names.js';
 
 /** What a card action becomes once read. */
@@ -30,6 +30,11 @@ export interface DoorContext {
   timeZone: string;
   /** The chat roster: roles.assign takes the person's name from it. */
   members: Member[];
+  /**
+   * What reading the customer's tenant gave, for a verb that needs it: the read (or the tenant's
+   * refusal), or why it could not be had now.
+   */
+  tenant?: ActionOf<'recordTenantFacts'>['read'] | { unavailable: string };
 }
 
 /** Input that cannot make an action: the message says why, in words a person reads. */

@@ -18,6 +18,7 @@ import { pathText } from '../../playbook/outputs.js';
 import { sayDate, sayInstant } from '../../playbook/time.js';
 import { byWhen, clip, count } from '../format.js';
 import type { View } from '../types.js';
+import { tenantView } from './tenant.js';
 import { baseView, nav, peopleChoices, type ViewContext } from './common.js';
 import { gateView, linkButtons } from './guidance.js';
 
@@ -95,6 +96,7 @@ export function workshopView(ctx: ViewContext): View {
   const waiting = e && !workshop?.delivered ? gate('task3720').missing(e, now) : [];
   const ems = !!e?.licensing?.emsNotDeployed;
   return {
+    tenant: tenantView(ctx, 'workshop'),
     ...baseView(ctx, 'workshop', nav('handoff', 'summary', 'status')),
     delivered: !!workshop?.delivered,
     deliveredText: workshop?.delivered
