@@ -35,28 +35,31 @@ export interface GraphReaderOptions {
 
 /** Why a read failed, as a person reads it; never a token or a response body. */
 function failure(err: unknown, budgetMs: number): TenantReadResult {
-  if (err instanceof GraphError) {
-    if (err.statusCode === 401 || err.statusCode === 403)
-      return {
-        ok: false,
-        kind: 'denied',
-        message: `Microsoft Graph refused the read (${err.statusCode} ${err.code ?? ''}): the customer's admin has not consented to the bot's read-only permissions, or withdrew them.`,
-      };
-    if (err.statusCode === 429) {
-      const wait = err.headers?.get('retry-after');
-      return {
-        ok: false,
-        kind: 'busy',
-        message: `Microsoft Graph is throttling reads of the customer's tenant${wait ? ` (it asks to wait ${wait} s)` : ''}. Try again then.`,
-      };
-    }
+  const status = err instanceof GraphError && err.statusCode > 0 ? err.statusCode : undefined;
+  if (status === 401 || status === 403) {
+    const code = (err as GraphError).code ?? '';
+    return {
+      ok: false,
+      kind: 'denied',
+      message: `Microsoft Graph refused the read (${status} ${code}): the customer's admin has not consented to the bot's read-only permissions, or withdrew them.`,
+    };
+  }
+  if (status === 429) {
+    const wait = (err as GraphError).headers?.get('retry-after');
     return {
       ok: false,
       kind: 'busy',
-      message: `Microsoft Graph did not answer the read (${err.statusCode || 'no answer'}). Try again in a few minutes.`,
+      message: `Microsoft Graph is throttling reads of the customer's tenant${wait ? ` (it asks to wait ${wait} s)` : ''}. Try again then.`,
     };
   }
-  const name = err instanceof Error ? err.name : '';
+  if (status)
+    return {
+      ok: false,
+      kind: 'busy',
+      message: `Microsoft Graph did not answer the read (${status}). Try again in a few minutes.`,
+    };
+  // The Graph client wraps what fails before an answer (a token, a timeout) with its name as code.
+  const name = err instanceof GraphError ? err.code : err instanceof Error ? err.name : '';
   if (name === 'AuthenticationError')
     return {
       ok: false,
