@@ -26,6 +26,7 @@ const SENTENCES = [
   /^The [\w ]+ must be a (date|time|whole number),? like [\d:-]+; "[^"]*" is not\.$/,
   /^The [\w ]+ is [\d,]+ characters long; at most [\d,]+ fit\.$/,
   /^That button opens no card I know\.$/,
+  /^Reading the customer's tenant is not set up for this bot; the facts typed on the cards count\.$/,
   /^That card cannot be refreshed: it names no card I know\.$/,
   /^I do not know that button \("[^"]*"\)\. The card may be out of date: open it again\.$/,
 ];

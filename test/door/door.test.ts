@@ -3,6 +3,9 @@ import { readCardAction } from '../../src/door/read.js';
 import { readSubmitAction } from '../../src/teams/activity.js';
 import type { DoorContext, DoorResult } from '../../src/door/result.js';
 import { ACTION_VERB_LIST } from '../../src/door/verbs/index.js';
+import { tenantFacts } from '../playbook/tenant-builders.js';
+
+const READ = { ok: true as const, facts: tenantFacts() };
 
 const ctx: DoorContext = {
   leadMinutes: 45,
@@ -11,6 +14,7 @@ const ctx: DoorContext = {
     { id: 'aad-ana', name: 'Ana Ruiz' },
     { id: 'aad-erik', name: 'Erik Lund' },
   ],
+  tenant: READ,
 };
 
 const door = (verb: string, data: Record<string, unknown>) => readCardAction(verb, data, ctx);
@@ -407,6 +411,11 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
   ],
   ['refresh', { card: 'reminder', followUpId: '../x' }, { kind: 'refresh', card: 'reminder' }],
   ['summary.export', { card: 'summary' }, { kind: 'export' }],
+  [
+    'tenant.refresh',
+    { card: 'workshop' },
+    action('workshop', { type: 'recordTenantFacts', read: READ }),
+  ],
 ];
 
 describe('every verb, as Action.Execute sends it', () => {
