@@ -203,6 +203,8 @@ export interface HandoffSnapshot {
   };
   caPolicies: Partial<Record<CaPolicyId, CaPolicyState>>;
   mfaRegistration?: { registered: number; total: number };
+  /** When the facts above were read from the customer's tenant (absent: as typed). */
+  readFromTenantAt?: string;
   decisions: Partial<
     Record<FeatureId, { choice: FeatureChoice; targetDate?: string; reason?: string }>
   >;

@@ -1,5 +1,11 @@
 import type { Action } from './actions.js';
-import { CA_POLICIES, titleOf, type CaPolicyId, type ChecklistStepId } from './catalog.js';
+import {
+  CA_POLICIES,
+  titleOf,
+  type CaPolicyId,
+  type CaPolicyState,
+  type ChecklistStepId,
+} from './catalog.js';
 import type { Engagement } from './engagement.js';
 import { capabilitiesOf, PATHS, pathFor, type Capability, type PathId } from './licences.js';
 import { refuse, type Refusal } from './refusal.js';
@@ -68,6 +74,15 @@ export function policyGap(e: Engagement, id: TenantPolicyId): string | undefined
   if (found.state === 'on') return '';
   const state = found.state === 'reportOnly' ? 'in report-only mode' : 'off';
   return `the Conditional Access policy ${title} turned on: "${found.name}" is ${state} in the tenant (${readAtText(f)})`;
+}
+
+/** A playbook policy's state as the hand-off records it, from the tenant where read (report-only is planned). */
+export function readCaState(e: Engagement, id: CaPolicyId): CaPolicyState | undefined {
+  const f = tenantFacts(e);
+  const tenantId = POLICY_FOR[id];
+  if (!f || !tenantId) return undefined;
+  const state = f.policies[tenantId]?.state;
+  return state === 'on' ? 'created' : state === 'reportOnly' ? 'planned' : 'none';
 }
 
 /** The MFA registration the tenant reported, when it was read (Entra ID P1 needed for the report). */

@@ -108,3 +108,11 @@ test('with the registration report refused, the card says why MFA was not read',
     'MFA registration: not read (the report needs Microsoft Entra ID P1)',
   );
 });
+
+test('the hand-off form shows the MFA count and CA policies as read, saying so', () => {
+  const text = visibleText(render('handoff', read(midway()), 'FE', LINK));
+  expect(text).toContain(
+    '3 of 5 users, break-glass accounts left out (read from the tenant at Mon, 3 Mar 2025, 12:20 (UTC))',
+  );
+  expect(text).toMatch(/Require MFA for all users: planned; .*\(read from the tenant at/);
+});

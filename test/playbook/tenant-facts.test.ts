@@ -20,6 +20,7 @@ import {
   step,
 } from './builders.js';
 import { apply } from '../../src/playbook/apply.js';
+import { snapshot } from '../../src/playbook/steps/handoff.js';
 import { READ_AT, readTenant, tenantRefused } from './tenant-builders.js';
 
 const ON = 'enabled' as const;
@@ -243,4 +244,19 @@ test('only those who lead the engagement refresh from the tenant', () => {
       read: { ok: true, facts: readTenant(e).tenant!.facts! },
     }),
   ).not.toThrow();
+});
+
+test('the hand-off records what the tenant said, and when it was read', () => {
+  const e = readTenant(g4Met(), {
+    registered: 3,
+    total: 5,
+    policies: { blockAll: ON, adminMfa: ON, allUsersMfa: REPORT_ONLY },
+  });
+  expect(snapshot(e)).toMatchObject({
+    caPolicies: { mfaAllUsers: 'planned', blockLegacy: 'none', admins: 'created' },
+    mfaRegistration: { registered: 3, total: 5 },
+    readFromTenantAt: READ_AT.toISOString(),
+  });
+  expect(snapshot(g4Met())).not.toHaveProperty('readFromTenantAt');
+  expect(snapshot(g4Met()).mfaRegistration).toEqual({ registered: 100, total: 100 });
 });

@@ -27,7 +27,11 @@ import type { StepContext, StepResult } from './context.js';
 import { tooLong } from './text.js';
 
 /** What new licences take back: the path's steps when the path changes, and choices they no longer allow. */
-export function undoneBy(e: Engagement, after: PathId | undefined, caps: Set<Capability>): ToReopen[] {
+export function undoneBy(
+  e: Engagement,
+  after: PathId | undefined,
+  caps: Set<Capability>,
+): ToReopen[] {
   const before = pathOf(e);
   const items: ToReopen[] = [];
   if (before && before !== after) {
