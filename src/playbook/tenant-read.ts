@@ -164,6 +164,12 @@ const MATCHERS: Record<TenantPolicyId, (p: CaPolicyRead) => boolean> = {
 
 const STATE_RANK: Record<PolicyState, number> = { on: 2, reportOnly: 1, off: 0 };
 
+/** What one read keeps of names the tenant chose: enough to find them, bounded in the record. */
+const MAX_NAME = 256;
+const MAX_SKUS = 50;
+const bounded = (text: string) =>
+  text.length > MAX_NAME ? `${text.slice(0, MAX_NAME - 1)}…` : text;
+
 export function policyState(state: string): PolicyState {
   if (state === 'enabled') return 'on';
   return state === 'enabledForReportingButNotEnforced' ? 'reportOnly' : 'off';
@@ -185,7 +191,7 @@ export function matchPolicies(
       .sort((a, b) => STATE_RANK[policyState(b.state)] - STATE_RANK[policyState(a.state)])[0];
     if (best)
       out[id] = {
-        name: best.displayName,
+        name: bounded(best.displayName),
         state: policyState(best.state),
         excludedUsers: excludedIds(best).length,
       };
@@ -224,7 +230,10 @@ export function factsFrom(snapshot: TenantSnapshot, readAt: Date): TenantFacts {
   return {
     readAt: readAt.toISOString(),
     capabilities: capabilitiesFromSkus(snapshot.skus),
-    skus: snapshot.skus.filter(inForce).map((s) => s.skuPartNumber),
+    skus: snapshot.skus
+      .filter(inForce)
+      .slice(0, MAX_SKUS)
+      .map((s) => bounded(s.skuPartNumber)),
     securityDefaults: snapshot.securityDefaults,
     policies: matchPolicies(snapshot.caPolicies),
     mfa:

@@ -173,3 +173,20 @@ describe('one read of the tenant', () => {
     expect(unread.mfa).toEqual({ unavailable: 'no P1' });
   });
 });
+
+test('a read keeps at most 50 subscriptions and policy names of 256 characters in the record', () => {
+  const many = Array.from({ length: 80 }, (_, i) => ({ ...m365E3(), skuPartNumber: `SKU_${i}` }));
+  const [blockAll] = playbookPolicies({ blockAll: 'enabled' });
+  const facts = factsFrom(
+    {
+      skus: asSkus(many),
+      securityDefaults: false,
+      caPolicies: asPolicies([{ ...blockAll, displayName: 'x'.repeat(1000) }]),
+      registration: [],
+    },
+    READ_AT,
+  );
+  expect(facts.skus).toHaveLength(50);
+  expect(facts.policies.blockAll?.name).toHaveLength(256);
+  expect(facts.policies.blockAll?.name.endsWith('…')).toBe(true);
+});

@@ -4,21 +4,30 @@ import { capabilities, pathOf } from '../facts.js';
 import { PATHS } from '../licences.js';
 import { refuse } from '../refusal.js';
 import { reopen } from '../reopen.js';
-import { mfaRead, mfaText, readAtText, readPath } from '../tenant-facts.js';
-import type { TenantFacts } from '../tenant-read.js';
+import { mfaRead, readAtText, readPath } from '../tenant-facts.js';
+import type { TenantFacts, TenantPolicyId } from '../tenant-read.js';
 import type { StepContext, StepResult } from './context.js';
 import { undoneBy } from './licensing.js';
 
-/** "licences: Entra ID P1 (Conditional Access path); security defaults off; 3 of 5 …". */
+const POLICY_WORDS: [TenantPolicyId, string][] = [
+  ['blockAll', 'block-all'],
+  ['mfaAdmins', 'MFA for administrators'],
+  ['mfaAllUsers', 'MFA for all users'],
+  ['blockLegacy', 'block legacy authentication'],
+];
+const STATE_WORDS = { on: 'on', reportOnly: 'report-only', off: 'off' } as const;
+
+/** "Conditional Access path; security defaults off; …": short, as the history keeps it. */
 function described(e: Engagement, f: TenantFacts): string {
-  const policies = Object.values(f.policies)
-    .map((p) => `"${p.name}" ${p.state === 'reportOnly' ? 'report-only' : p.state}`)
-    .join(', ');
+  const policies = POLICY_WORDS.map(([id, words]) => {
+    const found = f.policies[id];
+    return `${words} ${found ? STATE_WORDS[found.state] : 'not found'}`;
+  }).join(', ');
   const m = mfaRead(e);
   const mfa = m
-    ? mfaText(e, m)
-    : `MFA registration not read (${'unavailable' in f.mfa ? f.mfa.unavailable : ''})`;
-  return `${PATHS[readPath(f)].title}; security defaults ${f.securityDefaults ? 'on' : 'off'}; Conditional Access: ${policies || 'none of the playbook policies'}; ${mfa}`;
+    ? `${m.registered} of ${m.total} users registered for MFA`
+    : 'MFA registration not read';
+  return `${PATHS[readPath(f)].title}; security defaults ${f.securityDefaults ? 'on' : 'off'}; Conditional Access: ${policies}; ${mfa}`;
 }
 
 /**
