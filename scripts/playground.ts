@@ -2,13 +2,20 @@
  * `npm run playground`: the bot (as `npm start` runs it) and the Microsoft 365 Agents Playground
  * together, with the sample engagement's people from playground/config.yml. Ctrl-C stops both.
  *
- * Settings: PORT (the bot, default 3978), PLAYGROUND_PORT (default 56150), DATA_DIR (default
- * data/playground, so the sample engagement stays apart from other local runs). The Playground
- * sends no Bot Framework token, so the bot runs here without MicrosoftAppId, with the explicit
- * INSECURE_LOCAL_UNAUTHENTICATED opt-in: on 127.0.0.1 only.
+ * Settings: PORT (the bot, default 3978), PLAYGROUND_PORT (default 56150), ACT_AS_PORT (the
+ * act-as page, default 56160), DATA_DIR (default data/playground, so the sample engagement stays
+ * apart from other local runs). The Playground sends no Bot Framework token, so the bot runs here
+ * without MicrosoftAppId, with the explicit INSECURE_LOCAL_UNAUTHENTICATED opt-in: on 127.0.0.1
+ * only. A Deploy Securely bot already answering on PORT (`npm start` in another terminal) is used
+ * as it is.
+ *
+ * The Playground's browser user is fixed (playground/config.yml's currentUser); the act-as page
+ * (scripts/act-as.ts) is how to be anyone else of the config in the same chat.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { startActAs, type RunningActAs } from './act-as.js';
+import { PlaygroundPeople } from './playground-people.js';
 import {
   eachLine,
   startPlayground,
@@ -19,6 +26,18 @@ import {
 const root = process.cwd();
 const botPort = Number(process.env.PORT || 3978);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT || 56150);
+const actAsPort = Number(process.env.ACT_AS_PORT || 56160);
+
+/** Whether a Deploy Securely bot already answers on the port (then it is used, not started). */
+async function runningBot(): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${botPort}/`);
+    const about = (await res.json()) as { name?: unknown };
+    return res.ok && about.name === 'deploy-securely-bot';
+  } catch {
+    return false;
+  }
+}
 
 function startBot(): ChildProcess {
   const env: NodeJS.ProcessEnv = {
@@ -63,24 +82,33 @@ async function botReady(bot: ChildProcess, timeoutMs = 30_000): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const bot = startBot();
+  const reused = await runningBot();
+  const bot = reused ? undefined : startBot();
   let playground: RunningPlayground | undefined;
+  let people: PlaygroundPeople | undefined;
+  let actAs: RunningActAs | undefined;
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all([playground?.stop(), stopChild(bot, 15_000)]);
+    people?.close();
+    await Promise.all([
+      actAs?.stop(),
+      playground?.stop(),
+      bot ? stopChild(bot, 15_000) : undefined,
+    ]);
     process.exit(code);
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
-  bot.once('exit', (code) => {
+  bot?.once('exit', (code) => {
     if (!stopping) console.error(`The bot stopped (code ${code}); stopping the Playground.`);
     void stopAll(code ?? 1);
   });
 
   try {
-    await botReady(bot);
+    if (bot) await botReady(bot);
+    else console.log(`Using the Deploy Securely bot already running on port ${botPort}.`);
     playground = await startPlayground({
       botEndpoint: `http://127.0.0.1:${botPort}/api/messages`,
       port: playgroundPort,
@@ -88,6 +116,8 @@ async function main(): Promise<void> {
       onLine: (line) => console.log(`[playground] ${line}`),
       cwd: root,
     });
+    people = await PlaygroundPeople.connect(playground.url);
+    actAs = await startActAs({ people, port: actAsPort, root });
   } catch (err) {
     console.error((err as Error).message);
     await stopAll(1);
@@ -104,7 +134,9 @@ async function main(): Promise<void> {
       '  You are Nadia Okafor, the FastTrack Manager (playground/config.yml lists everyone).',
       '  Open the group chat "Contoso – Deploy Securely" and type: @Deploy Securely start Contoso',
       '  (type @, pick "Deploy Securely" from the list, then the command; "help" lists them all).',
-      '  Ctrl-C stops the bot and the Playground.',
+      `  Be anyone else in the same chat (the FE, the SME, a stakeholder): ${actAs.url}`,
+      `  or from a terminal: npm run act-as -- "Grace Liu" agenda`,
+      `  Ctrl-C stops ${bot ? 'the bot and ' : ''}the Playground.`,
       '',
     ].join('\n'),
   );

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { cosmosSignInFailure } from './azure-sign-in.js';
 import { CardRenderer } from './cards/renderer.js';
@@ -15,12 +16,18 @@ import { Engagements } from './chat/engagements.js';
 import { Replies } from './chat/replies.js';
 import { createAdapter, type AuthenticationOverrides } from './teams/adapter.js';
 import { DeploySecurelyBot } from './teams/bot.js';
+import { Downloads } from './documents/downloads.js';
+import { LinkSigner } from './documents/links.js';
 import { BotReminderSender } from './teams/proactive.js';
 import { TenantLink } from './chat/tenant.js';
 import { openTenantReader, type TenantOverrides } from './tenant/open.js';
 
 export interface RunningApp {
   port: number;
+  /** Where it answers on this machine, e.g. http://127.0.0.1:3978. */
+  url: string;
+  /** Where people reach it (download links, the messaging endpoint), when known. */
+  publicUrl?: string;
   store: EngagementStore;
   /** Finishes the requests in flight and the writes queued, then closes the store. */
   close(): Promise<void>;
@@ -95,9 +102,24 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     defaultTimeZone: config.defaultTimeZone,
     ...(tenant ? { consentLink: (id: string) => tenant.consentLink(id) } : {}),
   });
+  // Download links need the address people reach the bot at: the settings', or on this machine
+  // (unauthenticated, loopback only) the one it listens on, known once it listens.
+  const listening: { port?: number } = {};
+  const baseUrl = () =>
+    config.publicUrl ??
+    (config.bot.authentication === 'insecure-local' && listening.port !== undefined
+      ? `http://${LOOPBACK}:${listening.port}`
+      : undefined);
+  const downloads = new Downloads({
+    signer: new LinkSigner(config.downloadKey?.key ?? randomBytes(32)),
+    baseUrl,
+    load: (id) => store.get(id).then((found) => found?.engagement),
+    clock,
+  });
   const answers = new CardAnswers({
     replies,
     engagements,
+    downloads,
     leadMinutes: config.reminders.leadMinutes,
     ...(tenant ? { tenant } : {}),
   });
@@ -112,7 +134,17 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     // Each request gets its store budget: the store's calls for it end in time for Teams.
     handleMessages: ({ body, authorization }) =>
       budgets.run(() => adapter.handle(body, authorization, (context) => bot.run(context))),
+    handleDocument: (path, query) => budgets.run(() => downloads.serve(path, query)),
+    about: () => ({
+      name: 'deploy-securely-bot',
+      description:
+        'Deploy Securely: a Microsoft Teams bot that leads the Deploy Securely phase of a FastTrack engagement.',
+      version: config.version,
+      messagingEndpoint: `${baseUrl() ?? ''}/api/messages`,
+      health: `${baseUrl() ?? ''}/healthz`,
+    }),
   });
+  listening.port = server.port;
   const reminders = new ReminderScheduler({
     store,
     clock,
@@ -130,11 +162,17 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
       port: server.port,
       store: config.store.kind,
       authentication: config.bot.authentication,
+      messagingEndpoint: `${baseUrl() ?? `https://<your bot's public address>`}/api/messages`,
+      downloadLinks: config.downloadKey
+        ? `signed with ${config.downloadKey.source}`
+        : 'signed with a key of this process (links end when it restarts; set DOWNLOAD_LINK_KEY when running more than one instance)',
     },
     'Deploy Securely bot listening',
   );
   return {
     port: server.port,
+    url: `http://${host === '0.0.0.0' ? LOOPBACK : host}:${server.port}`,
+    ...(baseUrl() ? { publicUrl: baseUrl() } : {}),
     store,
     async close() {
       await server.stop();

@@ -74,6 +74,23 @@ const schema = z
         .default('false'),
     ),
     NODE_ENV: optionalText,
+    PUBLIC_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({
+          protocol: /^https?$/,
+          error:
+            'PUBLIC_URL must be the address people reach the bot at, such as https://bot.contoso.com',
+        })
+        .optional(),
+    ),
+    DOWNLOAD_LINK_KEY: z.preprocess(
+      blankToUndefined,
+      z.string().min(32, 'DOWNLOAD_LINK_KEY must be at least 32 characters').optional(),
+    ),
+    // Set by Azure App Service itself: the app's primary host name, and a key it manages.
+    WEBSITE_HOSTNAME: optionalText,
+    WEBSITE_AUTH_SIGNING_KEY: optionalText,
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -156,6 +173,17 @@ export interface AppConfig {
   graph?: GraphConfig;
   logLevel: Settings['LOG_LEVEL'];
   version: string;
+  /**
+   * Where people reach the bot (download links, the messaging endpoint it names): PUBLIC_URL, else
+   * App Service's own host name over https. Unset on this machine: the address it listens on.
+   */
+  publicUrl?: string;
+  /**
+   * What signs download links: DOWNLOAD_LINK_KEY, else the key App Service manages for the app
+   * (the same on every instance), else none: a random key per process (one instance only; links
+   * end when it restarts).
+   */
+  downloadKey?: { key: string; source: 'DOWNLOAD_LINK_KEY' | 'App Service' };
 }
 
 /** A setting with a wrong value: the message names each one, never its value. */
@@ -164,6 +192,12 @@ export class ConfigError extends Error {
     super(`The bot cannot start; fix these settings:\n- ${problems.join('\n- ')}`);
     this.name = 'ConfigError';
   }
+}
+
+function publicUrlOf(s: Settings): { publicUrl?: string } {
+  if (s.PUBLIC_URL) return { publicUrl: s.PUBLIC_URL.replace(/\/+$/, '') };
+  if (s.WEBSITE_HOSTNAME) return { publicUrl: `https://${s.WEBSITE_HOSTNAME}` };
+  return {};
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): AppConfig {
@@ -204,5 +238,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): AppConfig
     ...(graph ? { graph } : {}),
     logLevel: s.LOG_LEVEL,
     version,
+    ...publicUrlOf(s),
+    ...(s.DOWNLOAD_LINK_KEY
+      ? { downloadKey: { key: s.DOWNLOAD_LINK_KEY, source: 'DOWNLOAD_LINK_KEY' as const } }
+      : s.WEBSITE_AUTH_SIGNING_KEY
+        ? { downloadKey: { key: s.WEBSITE_AUTH_SIGNING_KEY, source: 'App Service' as const } }
+        : {}),
   };
 }

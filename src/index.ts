@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { startBanner } from './start-banner.js';
 
 /**
  * The longest a stop may take: requests in flight get up to 13 s to be answered (as always),
@@ -28,16 +29,34 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  // A person at a terminal reads lines; a host (App Service, a pipe) collects JSON.
+  const onTerminal = process.stdout.isTTY === true;
+  const logger = createLogger(config.logLevel, undefined, onTerminal);
   if (config.bot.authentication === 'insecure-local') {
     const warning =
       'INSECURE: INSECURE_LOCAL_UNAUTHENTICATED=true and no MicrosoftAppId. Requests are NOT authenticated and ' +
       'their sender and serviceUrl are taken on trust, so the bot listens on 127.0.0.1 only. ' +
       'For this machine only; set MicrosoftAppId and MicrosoftAppPassword anywhere else.';
-    console.error(warning);
+    // On a terminal the log line says it; elsewhere stderr says it too, beside the JSON.
+    if (!onTerminal) console.error(warning);
     logger.warn({ authentication: config.bot.authentication }, warning);
   }
   const app = await startApp(config, { logger });
+  if (onTerminal)
+    console.log(
+      startBanner({
+        version: config.version,
+        url: app.url,
+        ...(app.publicUrl && config.bot.authentication === 'bot-framework'
+          ? { publicUrl: app.publicUrl }
+          : {}),
+        authenticated: config.bot.authentication === 'bot-framework',
+        store:
+          config.store.kind === 'cosmos'
+            ? 'Cosmos DB'
+            : `embedded store in ${config.store.dataDir}`,
+      }),
+    );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -34,11 +34,63 @@ function errorSummary(err: unknown): unknown {
 
 export const LOG_SERIALIZERS = { req: requestSummary, res: responseSummary, err: errorSummary };
 
+const LEVELS: Readonly<Record<number, string>> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO ',
+  40: 'WARN ',
+  50: 'ERROR',
+  60: 'FATAL',
+};
+/** Fields every line has, shown in the line's head or not at all. */
+const HEAD = new Set(['level', 'time', 'msg', 'service', 'pid', 'hostname']);
+
+function shown(value: unknown): string {
+  if (typeof value === 'string') return /^[^\s"=]+$/.test(value) ? value : JSON.stringify(value);
+  return JSON.stringify(value) ?? String(value);
+}
+
 /**
- * Structured JSON logs. Authorization headers, keys, passwords, request bodies and whole
- * request objects are never written.
+ * One JSON log line as a person reads it on a terminal: "12:03:04 INFO  message  key=value …".
+ * A line that is not JSON is kept as it is.
  */
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export function prettyLine(line: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+  const time =
+    typeof entry.time === 'number' ? new Date(entry.time).toISOString().slice(11, 19) : '';
+  const level = LEVELS[entry.level as number] ?? String(entry.level);
+  const rest = Object.entries(entry)
+    .filter(([key]) => !HEAD.has(key))
+    .map(([key, value]) => `${key}=${shown(value)}`);
+  return [time, level, String(entry.msg ?? ''), ...(rest.length ? [` ${rest.join(' ')}`] : [])]
+    .join(' ')
+    .trimEnd();
+}
+
+/** A destination that writes each log line through prettyLine (for a terminal). */
+export function prettyDestination(out: { write(text: string): unknown }): pino.DestinationStream {
+  return {
+    write(text: string) {
+      for (const line of text.split('\n')) if (line) out.write(`${prettyLine(line)}\n`);
+    },
+  };
+}
+
+/**
+ * Structured JSON logs (human-readable lines instead with `pretty`, for a terminal).
+ * Authorization headers, keys, passwords, request bodies and whole request objects are never
+ * written.
+ */
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  pretty = false,
+): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { service: 'deploy-securely-bot' },
@@ -58,5 +110,6 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  const out = destination ?? (pretty ? prettyDestination(process.stdout) : undefined);
+  return out ? pino(options, out) : pino(options);
 }

@@ -1,3 +1,5 @@
+// First: restify's load must not print Node's DEP0111 warning (see the module).
+import './http-parser-warning.js';
 import type { Logger } from 'pino';
 import restify from 'restify';
 import { LOG_SERIALIZERS } from './logger.js';
@@ -17,6 +19,16 @@ export interface MessageReply {
 
 export type MessageHandler = (request: MessageRequest) => Promise<MessageReply>;
 
+/** What GET /documents/… answers: a document to save (with its file name), or a text saying why not. */
+export interface DocumentReply {
+  status: number;
+  contentType: string;
+  filename?: string;
+  body: string;
+}
+
+export type DocumentHandler = (path: string, query: URLSearchParams) => Promise<DocumentReply>;
+
 export interface ServerOptions {
   port: number;
   host: string;
@@ -24,6 +36,10 @@ export interface ServerOptions {
   storeKind: string;
   logger: Logger;
   handleMessages: MessageHandler;
+  /** GET /documents/…: the signed download links the bot hands out. */
+  handleDocument?: DocumentHandler;
+  /** GET /: what this service is (name, version, where its endpoints are); nothing sensitive. */
+  about?: () => Record<string, unknown>;
   /** Largest request body read (bytes as received); larger ones are refused with 413. */
   maxBodyBytes?: number;
   /** The longest the bot works on one request before it answers 503 (see ANSWER_WITHIN_MS). */
@@ -58,7 +74,8 @@ function send(res: restify.Response, reply: MessageReply, headers: Record<string
 }
 
 /**
- * The only place that knows restify: POST /api/messages and GET /healthz. No body parser runs:
+ * The only place that knows restify: POST /api/messages, GET /healthz, GET / (what this service
+ * is) and GET /documents/… (signed download links). No body parser runs:
  * the route reads the body itself, bounded (see readJsonBody), so nothing reaches a decoder, a
  * multipart parser or the disk before authentication. restify logs through the app's logger,
  * which writes a request as its method and URL only.
@@ -126,6 +143,44 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       inFlight--;
     }
   });
+
+  server.get('/', async (_req: restify.Request, res: restify.Response) => {
+    send(res, { status: 200, body: options.about?.() ?? { name: 'deploy-securely-bot' } });
+  });
+
+  const handleDocument = options.handleDocument;
+  if (handleDocument) {
+    server.get(
+      '/documents/:engagementId/:file',
+      async (req: restify.Request, res: restify.Response) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        let reply: DocumentReply;
+        try {
+          reply = await handleDocument(url.pathname, url.searchParams);
+        } catch (err) {
+          logger.error({ err }, 'document failed');
+          reply = {
+            status: 503,
+            contentType: 'text/plain; charset=utf-8',
+            body: 'The document could not be made now; try the link again in a minute.\n',
+          };
+        }
+        logger.info({ status: reply.status }, 'document request');
+        res.writeHead(reply.status, {
+          'content-type': reply.contentType,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
+          'content-security-policy':
+            "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+          ...(reply.filename
+            ? { 'content-disposition': `attachment; filename="${reply.filename}"` }
+            : {}),
+        });
+        res.end(reply.body);
+      },
+    );
+  }
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     send(res, {

@@ -47,6 +47,9 @@ describe('the bot process', () => {
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toMatch(/stopping: finishing the requests in flight/);
     expect(bot.output()).toMatch(/INSECURE: .*NOT authenticated.*127\.0\.0\.1 only/);
+    // restify's DEP0111 warning is filtered; the log line names the messaging endpoint.
+    expect(bot.output()).not.toMatch(/DEP0111|DeprecationWarning/);
+    expect(bot.output()).toContain(`"messagingEndpoint":"http://127.0.0.1:${port}/api/messages"`);
   });
 
   it('refuses to start without MicrosoftAppId unless told to run insecurely, saying what to set', async () => {

@@ -24,6 +24,9 @@ export interface CardRequest {
   consentLink?: string;
   /** The new member(s) a welcome card greets, by name. */
   welcomeNames?: string[];
+  /** Links to documents the viewer takes away (their own, short-lived), and a line about them. */
+  downloads?: { title: string; url: string }[];
+  downloadsNote?: string;
 }
 
 /** A card's view model: plain data the card's template binds to. */

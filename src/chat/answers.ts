@@ -1,15 +1,16 @@
 import type { Logger } from 'pino';
-import { summaryMarkdown } from '../cards/export.js';
 import type { AdaptiveCard, CardRequest } from '../cards/types.js';
 import { isCardName, type CardName } from '../door/card-names.js';
 import { needsRoster, needsTenant, readCardAction } from '../door/read.js';
 import type { DoorResult, Member } from '../door/result.js';
+import type { Downloads } from '../documents/downloads.js';
 import type { Decision } from '../playbook/apply.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
-import { checkReader } from '../playbook/permissions.js';
 import { describeRefusal } from '../playbook/refusal.js';
 import { StoreUnavailableError } from '../store/store.js';
 import type { Engagements } from './engagements.js';
+import { exportDocuments } from './exports.js';
+import { savedByViewer } from './saved.js';
 import type { CardAction, Incoming } from './incoming.js';
 import type { Post, Replies } from './replies.js';
 import type { TenantLink } from './tenant.js';
@@ -22,10 +23,19 @@ export interface Answer {
   post?: Post;
   /** The activity was applied before (Teams delivered it again): post nothing new. */
   duplicate?: boolean;
+  /**
+   * What the person who acted alone is told, when the answer is theirs only: why nothing changed
+   * (a refusal, bad input, the store down), or that their documents are ready. Their own view
+   * carries it; where the client has no view of its own (Action.Submit) a short reply mentioning
+   * them does, never a card for the whole chat.
+   */
+  personal?: string;
 }
 
 export interface AnswerDeps {
   replies: Replies;
+  /** The documents the FastTrack manager and engineer take away (signed links). */
+  downloads: Downloads;
   engagements: Engagements;
   /** Minutes before a follow-up its reminder is due (a setting of the bot). */
   leadMinutes: number;
@@ -38,7 +48,7 @@ interface Asked {
   incoming: Incoming;
   actor: Actor;
   action: CardAction;
-  extra: Partial<CardRequest>;
+  extra: Partial<CardRequest> & { timeZone: string };
   view: (card: CardName, e: Engagement | undefined, extra?: Partial<CardRequest>) => AdaptiveCard;
 }
 
@@ -53,6 +63,7 @@ export class CardAnswers {
       card: this.deps.replies.render('help', undefined, incoming.actor, {
         message: { kind: 'error', text },
       }),
+      personal: text,
     };
   }
 
@@ -73,6 +84,7 @@ export class CardAnswers {
           timeZone,
           message: { kind: 'error', text },
         }),
+        personal: text,
       };
     }
     const roster = needsRoster(action.verb, action.data)
@@ -108,6 +120,7 @@ export class CardAnswers {
           message: { kind: 'error', text: err.message },
           form: action.data,
         }),
+        personal: err.message,
       };
     }
   }
@@ -119,39 +132,24 @@ export class CardAnswers {
       case 'refresh':
       case 'show': {
         const { engagement, message } = await replies.readable(incoming);
-        if (message) return { card: view('help', undefined, { message }) };
-        const followUpId = door.kind === 'refresh' ? door.followUpId : undefined;
-        return { card: view(door.card, engagement, followUpId ? { followUpId } : {}) };
-      }
-      case 'export': {
-        const { engagement, message } = await replies.readable(incoming);
-        if (!engagement) {
-          const none: typeof message = {
-            kind: 'error',
-            text: 'There is no engagement to export yet.',
-          };
-          return { card: view('help', undefined, { message: message ?? none }) };
-        }
-        const denied = checkReader(engagement, actor);
-        if (denied)
-          return {
-            card: view('summary', engagement, {
-              message: { kind: 'error', text: denied.message },
-            }),
-          };
-        const text = 'The summary is posted below as a message you can keep.';
-        return {
-          card: view('summary', engagement, { message: { kind: 'success', text } }),
-          post: summaryMarkdown(engagement, this.deps.replies.now()),
-        };
-      }
-      case 'invalid': {
-        const { engagement } = await replies.readable(incoming);
+        if (message) return { card: view('help', undefined, { message }), personal: message.text };
+        if (door.kind === 'show') return { card: view(door.card, engagement) };
+        const saved = engagement ? savedByViewer(engagement, actor, door.card) : undefined;
         return {
           card: view(door.card, engagement, {
-            message: { kind: 'error', text: `${door.message} Nothing was saved.` },
-            form: door.form,
+            ...(door.followUpId ? { followUpId: door.followUpId } : {}),
+            ...(saved ? { message: saved } : {}),
           }),
+        };
+      }
+      case 'export':
+        return exportDocuments(this.deps, incoming, actor, view, asked.extra.timeZone);
+      case 'invalid': {
+        const { engagement } = await replies.readable(incoming);
+        const text = `${door.message} Nothing was saved.`;
+        return {
+          card: view(door.card, engagement, { message: { kind: 'error', text }, form: door.form }),
+          personal: text,
         };
       }
       case 'start': {
@@ -222,15 +220,28 @@ export class CardAnswers {
     if (!decision.ok) {
       const message = { kind: 'error' as const, text: noted(describeRefusal(decision.refusal)) };
       const shown = decision.engagement ? card : 'help';
-      return { card: view(shown, decision.engagement, { message, form: action.data }) };
+      return {
+        card: view(shown, decision.engagement, { message, form: action.data }),
+        personal: message.text,
+      };
     }
-    const text = noted(
-      decision.duplicate ? 'Already recorded.' : `Saved: ${actor.name} ${decision.summary}.`,
-    );
+    if (decision.duplicate) {
+      const message = { kind: 'success' as const, text: noted('Already recorded.') };
+      return {
+        card: view(card, decision.engagement, { message }),
+        shared: this.deps.replies.render(card, decision.engagement, undefined, extra),
+        duplicate: true,
+      };
+    }
+    // The clicker's view and the shared card both say what was saved: whichever of the two
+    // reaches the clicker's client last, the confirmation is on screen.
+    const message = {
+      kind: 'success' as const,
+      text: noted(`Saved: ${actor.name} ${decision.summary}.`),
+    };
     return {
-      card: view(card, decision.engagement, { message: { kind: 'success', text } }),
-      shared: this.deps.replies.render(card, decision.engagement, undefined, extra),
-      ...(decision.duplicate ? { duplicate: true } : {}),
+      card: view(card, decision.engagement, { message }),
+      shared: this.deps.replies.render(card, decision.engagement, undefined, { ...extra, message }),
     };
   }
 }

@@ -5,7 +5,7 @@ import type { Member } from '../door/result.js';
 import { StoreUnavailableError } from '../store/store.js';
 import type { CardAnswers } from './answers.js';
 import type { Incoming } from './incoming.js';
-import type { Message, Post, Replies } from './replies.js';
+import { replyTo, type Message, type Post, type Replies } from './replies.js';
 
 export type Command =
   | { kind: 'start'; customer: string }
@@ -64,12 +64,16 @@ export class CommandAnswers {
       const data = { card: 'help', customer: command.customer };
       const action = { verb: 'engagement.start', data, automatic: false };
       const answer = await this.cardAnswers.answer(incoming, action, members, logger);
-      return answer.duplicate ? undefined : (answer.shared ?? answer.card);
+      if (answer.duplicate) return undefined;
+      if (answer.personal !== undefined) return replyTo(incoming.actor, answer.personal);
+      return answer.shared ?? answer.card;
     }
     try {
       const { engagement, message } = await this.replies.readable(incoming);
+      // Another organization's engagement: a word to the person who asked, not a card for all.
+      if (message) return replyTo(incoming.actor, message.text);
       if (command.kind === 'help' || !engagement) {
-        const note = message ?? helpNote(command);
+        const note = helpNote(command);
         return this.replies.render(
           'help',
           engagement,

@@ -8,8 +8,37 @@ import type { Incoming } from './incoming.js';
 /** The line at the top of a card: an error, a confirmation or a note. */
 export type Message = NonNullable<CardRequest['message']>;
 
-/** Something to post to the chat: a card, or Markdown text. */
-export type Post = AdaptiveCard | string;
+/**
+ * A short reply to one person, @mentioning them: what became of their action when the chat
+ * must not get a card for it (a refusal through Action.Submit, a typed command refused).
+ */
+export interface PersonalReply {
+  kind: 'reply';
+  to: { name: string; teamsId?: string };
+  text: string;
+}
+
+/** Something to post to the chat: a card, Markdown text, or a short reply to one person. */
+export type Post = AdaptiveCard | string | PersonalReply;
+
+/** The longest text of a personal reply: a sentence or two, never a card's worth. */
+const MAX_REPLY_CHARS = 600;
+
+/** A short reply to the person who acted (a plain line when the chat did not say who that is). */
+export function replyTo(actor: Actor | undefined, text: string): PersonalReply {
+  const clipped = text.length <= MAX_REPLY_CHARS ? text : `${text.slice(0, MAX_REPLY_CHARS - 1)}…`;
+  return {
+    kind: 'reply',
+    to: actor
+      ? { name: actor.name, ...(actor.teamsId ? { teamsId: actor.teamsId } : {}) }
+      : { name: 'Someone' },
+    text: clipped,
+  };
+}
+
+export function isPersonalReply(post: Post): post is PersonalReply {
+  return typeof post === 'object' && post.kind === 'reply';
+}
 
 export interface RepliesDeps {
   engagements: Engagements;
@@ -24,11 +53,6 @@ export interface RepliesDeps {
 /** Cards as one person or the whole chat sees them, and the chat's engagement as a person may read it. */
 export class Replies {
   constructor(private readonly deps: RepliesDeps) {}
-
-  /** The time now, as the bot's clock says. */
-  now(): Date {
-    return this.deps.clock();
-  }
 
   /** The person's zone, or the bot's default. */
   zoneOf(incoming: Incoming): string {

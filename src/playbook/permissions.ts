@@ -115,17 +115,21 @@ export function checkActor(
   return undefined;
 }
 
+/** Who may take the engagement's documents (the summary and the hand-off) out of the chat. */
+export const EXPORT_ROLES: readonly Role[] = ['FM', 'FE'];
+
 /**
- * Whether the actor may read the engagement's summary out of the chat (export): people with a
- * role in it, from its own organization.
+ * Whether the actor may export the engagement's documents: the FastTrack Manager or Engineer of
+ * this engagement, in its own organization (an id alone from another tenant is not them).
  */
-export function checkReader(e: Engagement, actor: Actor): Refusal | undefined {
+export function checkExporter(e: Engagement, actor: Actor): Refusal | undefined {
   if (actor.tenantId !== e.tenantId)
     return refuse('otherTenant', 'This engagement belongs to another organization.');
-  if (!e.people[actor.id])
+  const role = e.people[actor.id]?.role;
+  if (!role || !EXPORT_ROLES.includes(role))
     return refuse(
       'notAllowed',
-      `Only people with a role in the engagement with ${e.customer} can export its summary. Ask the FastTrack manager to add you.`,
+      'Only the FastTrack Manager or the FastTrack Engineer can take the documents away. Nothing was changed.',
     );
   return undefined;
 }

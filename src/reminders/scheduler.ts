@@ -12,7 +12,7 @@ import {
   retryOrGiveUp,
   type ReminderRetryPolicy,
 } from './outcome.js';
-import type { ReminderSender } from './sender.js';
+import type { Attendee, ReminderSender } from './sender.js';
 
 /** The reminder card for one follow-up of the engagement. */
 export type RenderReminder = (
@@ -53,6 +53,14 @@ export interface TickResult {
 
 export const DEFAULT_CLAIM_MS = 5 * 60_000;
 const RECORD_TRIES = 3;
+
+/** The follow-up's attendees whose Teams id the engagement knows (those a reminder can @mention). */
+export function attendeesOf(e: Engagement, followUp: FollowUp): Attendee[] {
+  return followUp.attendees.flatMap((id) => {
+    const person = e.people[id];
+    return person?.teamsId ? [{ id, teamsId: person.teamsId, name: person.name }] : [];
+  });
+}
 
 /** A fresh, unique instance id: host, process and a random part (a restarted process is new). */
 export function newInstanceId(): string {
@@ -208,7 +216,7 @@ export class ReminderScheduler {
       );
     }
     try {
-      await this.deps.sender.send(e.conversationReference, card);
+      await this.deps.sender.send(e.conversationReference, card, attendeesOf(e, followUp));
       return { kind: 'sent' };
     } catch (err) {
       const outcome = outcomeOfFailure(this.retry, followUp, err, this.deps.clock());

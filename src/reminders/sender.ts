@@ -4,10 +4,22 @@
  */
 export interface ReminderSender {
   /**
-   * Sends the card into the conversation the reference names (as Teams gave it, as stored).
-   * Resolves once the chat accepted it; throws UndeliverableError or DeliveryError.
+   * Sends the card into the conversation the reference names (as Teams gave it, as stored),
+   * @mentioning those of `mention` who are in the chat (Teams notifies them). Resolves once the
+   * chat accepted it; throws UndeliverableError or DeliveryError.
    */
-  send(reference: Record<string, unknown>, card: Record<string, unknown>): Promise<void>;
+  send(
+    reference: Record<string, unknown>,
+    card: Record<string, unknown>,
+    mention?: readonly Attendee[],
+  ): Promise<void>;
+}
+
+/** Someone a reminder is for: their Azure AD object id, Teams user id (29:…) and name. */
+export interface Attendee {
+  id: string;
+  teamsId: string;
+  name: string;
 }
 
 /** The chat will not take the message, now or later (the bot was removed from it): do not retry. */

@@ -2,6 +2,7 @@ import {
   CardFactory,
   MessageFactory,
   TeamsActivityHandler,
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type TurnContext,
@@ -10,15 +11,24 @@ import type { Logger } from 'pino';
 import type { Answer, CardAnswers } from '../chat/answers.js';
 import type { CommandAnswers } from '../chat/commands.js';
 import type { Incoming } from '../chat/incoming.js';
-import type { Post } from '../chat/replies.js';
+import { isPersonalReply, replyTo, type PersonalReply, type Post } from '../chat/replies.js';
 import { engagementIdFor } from '../playbook/start.js';
 import { commandText, readIncoming, readInvokeAction, readSubmitAction } from './activity.js';
+import { withMentions } from './mentions.js';
 import { chatRoster } from './roster.js';
 
-const asActivity = (post: Post) =>
-  typeof post === 'string'
-    ? MessageFactory.text(post)
-    : MessageFactory.attachment(CardFactory.adaptiveCard(post));
+/** A short reply to one person that @mentions them (Teams notifies them), or names them when it cannot. */
+function mentionReply(reply: PersonalReply): Partial<Activity> {
+  const { teamsId, name } = reply.to;
+  if (!teamsId) return MessageFactory.text(`${name}: ${reply.text}`);
+  return withMentions(MessageFactory.text(reply.text), [{ teamsId, name }]);
+}
+
+const asActivity = (post: Post): Partial<Activity> => {
+  if (typeof post === 'string') return MessageFactory.text(post);
+  if (isPersonalReply(post)) return mentionReply(post);
+  return MessageFactory.attachment(CardFactory.adaptiveCard(post));
+};
 
 /** Teams in, cards out: reads each activity, asks src/chat what to answer, and sends it. */
 export class DeploySecurelyBot extends TeamsActivityHandler {
@@ -73,7 +83,12 @@ export class DeploySecurelyBot extends TeamsActivityHandler {
       // Action.Submit, the fallback of old clients: the same door, answered by messages.
       const answer = await this.cards.answer(incoming, submitted, members, logger);
       await this.deliver(context, incoming, answer, logger);
-      if (!answer.shared) await context.sendActivity(asActivity(answer.card));
+      if (answer.shared) return;
+      // No client-side view to put a refusal in: the person who acted gets a short reply that
+      // mentions them; a card they asked for (navigation) is posted as the chat's.
+      const post =
+        answer.personal === undefined ? answer.card : replyTo(incoming.actor, answer.personal);
+      await context.sendActivity(asActivity(post));
       return;
     }
     const post = await this.commands.answer(incoming, commandText(context), members, logger);

@@ -6,7 +6,14 @@ import {
 } from 'botbuilder';
 import type { Logger } from 'pino';
 import { backoffMs, sleep, type Backoff } from '../backoff.js';
-import { DeliveryError, UndeliverableError, type ReminderSender } from '../reminders/sender.js';
+import {
+  DeliveryError,
+  UndeliverableError,
+  type Attendee,
+  type ReminderSender,
+} from '../reminders/sender.js';
+import { withMentions } from './mentions.js';
+import { readMembers } from './roster.js';
 
 export { DeliveryError, UndeliverableError, type ReminderSender };
 
@@ -104,11 +111,15 @@ export class BotReminderSender implements ReminderSender {
     this.now = options.now ?? Date.now;
   }
 
-  async send(reference: Record<string, unknown>, card: Record<string, unknown>): Promise<void> {
+  async send(
+    reference: Record<string, unknown>,
+    card: Record<string, unknown>,
+    mention: readonly Attendee[] = [],
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       let err: unknown;
       try {
-        await this.sendOnce(reference, card);
+        await this.sendOnce(reference, card, mention);
         return;
       } catch (caught) {
         err = caught;
@@ -143,12 +154,32 @@ export class BotReminderSender implements ReminderSender {
   }
 
   /**
+   * Those of `people` who are members of the chat now (someone who left is not mentioned). When
+   * Teams cannot list the members, everyone: a mention too many beats a reminder nobody sees.
+   */
+  private async inChat(context: TurnContext, people: readonly Attendee[]): Promise<Attendee[]> {
+    if (people.length === 0) return [];
+    try {
+      const members = await readMembers(context);
+      const here = new Set(members.flatMap((m) => [m.id, m.teamsId]));
+      return people.filter((p) => here.has(p.id) || here.has(p.teamsId));
+    } catch (err) {
+      this.options.logger?.warn(
+        { err: (err as Error).message },
+        'could not read the chat roster; mentioning every attendee',
+      );
+      return [...people];
+    }
+  }
+
+  /**
    * One try. The error is caught inside the turn: the adapter's onTurnError would otherwise
    * swallow it, and a failed send would look delivered.
    */
   private async sendOnce(
     reference: Record<string, unknown>,
     card: Record<string, unknown>,
+    mention: readonly Attendee[],
   ): Promise<void> {
     let failure: { error: unknown } | undefined;
     let delivered = false;
@@ -157,7 +188,12 @@ export class BotReminderSender implements ReminderSender {
       reference as Partial<ConversationReference>,
       async (context) => {
         try {
-          await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+          const present = await this.inChat(context, mention);
+          const activity = MessageFactory.attachment(
+            CardFactory.adaptiveCard(card),
+            present.length ? 'this meeting is coming up.' : undefined,
+          );
+          await context.sendActivity(withMentions(activity, present));
           delivered = true;
         } catch (error) {
           failure = { error };

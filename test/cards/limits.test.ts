@@ -7,7 +7,9 @@ import { CARD_NAMES } from '../../src/door/card-names.js';
 import { FOLLOW_UP_KINDS } from '../../src/playbook/catalog.js';
 import type { Engagement } from '../../src/playbook/engagement.js';
 import { LIMITS } from '../../src/playbook/limits.js';
-import { summaryMarkdown } from '../../src/cards/export.js';
+import { toHtml, toMarkdown } from '../../src/documents/document.js';
+import { handoffDocument } from '../../src/documents/handoff.js';
+import { summaryDocument } from '../../src/documents/summary.js';
 import { ARCHITECT, BDM, EngagementBuilder, FE, FM, SME, TENANT } from '../support/engagements.js';
 import { bytes, cardProblems } from './adaptive.js';
 
@@ -205,10 +207,12 @@ describe.each(CARD_NAMES)('the %s card of the largest engagement', (card) => {
   });
 });
 
-test('the export of the largest engagement is complete Markdown', () => {
-  const md = summaryMarkdown(e, now);
+test('the documents of the largest engagement are complete: every follow-up, every field', () => {
+  const md = toMarkdown(summaryDocument(e, now));
   expect(
     md.split('\n').filter((l) => l.startsWith('- ') && l.includes('Agenda 9')),
   ).not.toHaveLength(0);
-  expect(md).toContain('## Areas the customer does not plan to enable, and why');
+  expect(md).toContain('## Security features');
+  const handoff = handoffDocument(e, now);
+  if (handoff) expect(toHtml(handoff)).toContain('Notes for the next engineer');
 });

@@ -51,3 +51,34 @@ describe.each(CARD_NAMES)('the %s card', (card) => {
     );
   });
 });
+
+describe("the summary card with the viewer's documents", () => {
+  test('lists each link as Action.OpenUrl with the note, and still validates', () => {
+    const complete = STATES.find((s) => s.name === 'complete')!;
+    const fm = VIEWERS.find((v) => v.name === 'FM')!;
+    const json = renderer.render({
+      ...request('summary', complete, fm),
+      downloads: [
+        { title: 'Summary (web page)', url: 'https://bot.example/documents/x/summary.html?sig=a' },
+        { title: 'Summary (Markdown)', url: 'https://bot.example/documents/x/summary.md?sig=b' },
+      ],
+      downloadsNote: 'These links are yours alone and work until 10:15.',
+    });
+    expect(cardProblems(json)).toEqual([]);
+    // The documents' links, beside the card's guidance pages.
+    const documents = objects(json).filter(
+      (o) => o.type === 'Action.OpenUrl' && String(o.url).startsWith('https://bot.example/'),
+    );
+    expect(documents).toEqual([
+      expect.objectContaining({
+        title: 'Summary (web page)',
+        url: expect.stringMatching(/summary\.html/),
+      }),
+      expect.objectContaining({
+        title: 'Summary (Markdown)',
+        url: expect.stringMatching(/summary\.md/),
+      }),
+    ]);
+    expect(JSON.stringify(json)).toContain('These links are yours alone and work until 10:15.');
+  });
+});

@@ -10,7 +10,7 @@ import { keyOutputs } from '../../src/playbook/outputs.js';
 import { openCosmosStore } from '../../src/store/cosmos.js';
 import type { EngagementStore } from '../../src/store/store.js';
 import { PEOPLE, startTestBot, type TestBot } from '../support/app.js';
-import { cardText, cardVerbs, type Chat } from '../support/chat.js';
+import { cardLinks, cardText, cardVerbs, type Chat } from '../support/chat.js';
 import { cosmosSettings, startCosmosServer, type CosmosServer } from '../support/cosmos-server.js';
 import type { PostedMessage } from '../support/teams-channel.js';
 
@@ -436,11 +436,13 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
         expect(
           await act(fm, 'phase.moveOn', { card: 'summary', phases: 'Conduct Services Workshops' }),
         ).toMatch(/The hand-off recommends Conduct Security Workshops/);
-        // Only people with a role export the summary (the stranger is in the chat, with none).
+        // Only the FM and the FE take the documents away: not the stranger in the chat, nor a
+        // stakeholder; nothing is posted either way.
         const exported = chat.messages().length;
-        expect(await act(stranger, 'summary.export', { card: 'summary' })).toMatch(
-          /Only people with a role in the engagement with Contoso Ltd can export its summary/,
-        );
+        for (const who of [stranger, bdm])
+          expect(await act(who, 'summary.export', { card: 'summary' })).toMatch(
+            /Only the FastTrack Manager or the FastTrack Engineer can take the documents away/,
+          );
         expect(chat.messages()).toHaveLength(exported);
         await act(fm, 'phase.moveOn', { card: 'summary', phases: 'Conduct Security Workshops' });
         const e = await stored();
@@ -464,15 +466,15 @@ describe('a whole engagement through Teams activities (Cosmos DB)', () => {
         expect(summary).toMatch(/Self-assessments/);
         expect(summary).toMatch(/Moved on to Conduct Security Workshops/);
         expect(summary).toMatch(/Discuss Device Management/);
-        // A stakeholder, with a role, exports it: the Markdown is posted to the chat.
-        await act(bdm, 'summary.export', { card: 'summary' });
-        const markdown = chat.last().text ?? '';
+        // The FM exports it: the summary they file holds what the seeds ask of it.
+        const own = await chat.execute(fm, card, 'summary.export', { card: 'summary' });
+        const markdown = await (await fetch(cardLinks(own).get('Summary (Markdown)')!)).text();
         expect(markdown).toMatch(/^# Deploy Securely: Contoso Ltd/);
         expect(markdown).toContain(
           '- Patti Fernandez: Identity security working; Device security basic; Information security new',
         );
-        expect(markdown).toContain('- Business requirements: Merger with Fabrikam in Q3');
-        expect(markdown).toContain('2. Discuss Device Management');
+        expect(markdown).toContain('- **Business requirements:** Merger with Fabrikam in Q3');
+        expect(markdown).toContain('- Discuss Device Management');
         // After moving on, the Initiate phase is closed.
         expect(
           await act(bdm, 'workshop.decide', {

@@ -170,12 +170,19 @@ describe('follow-ups and their reminders', () => {
     expect(early.due).toBe(0);
     expect(reminders()).toHaveLength(0);
 
+    // The BDM, an attendee, has left the chat by then: only the FE is @mentioned (and notified).
+    bot.channel.rosters.set(CHAT, [fm, fe]);
     now = new Date('2026-06-01T12:31:00Z');
     const [reminder] = await eventually(
       () => (reminders().length ? reminders() : undefined),
       'the reminder',
     );
+    bot.channel.rosters.set(CHAT, [fm, fe, bdm]);
     expect(cardText(reminder.card)).toMatch(/Business value discovery with finance/);
+    expect(reminder.text).toBe('<at>Alex Wilber</at> this meeting is coming up.');
+    expect(reminder.entities).toEqual([
+      { type: 'mention', text: '<at>Alex Wilber</at>', mentioned: { id: fe.id, name: fe.name } },
+    ]);
     expect(cardText(reminder.card)).not.toMatch(/Cancelled later/);
     await passes(ticks.length, 2); // two more passes send nothing again
     expect(reminders()).toHaveLength(1);

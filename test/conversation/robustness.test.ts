@@ -112,7 +112,7 @@ describe('a busy chat', () => {
     expect(
       (await engagementOf(chat)).conversation.acknowledgements[bdm.aadObjectId].topics,
     ).toEqual(['importance', 'baseline']);
-    // A refusal through Action.Submit comes back as a card with the message and the typed values.
+    // A refusal through Action.Submit is a short reply to the BDM, not a card for the chat.
     const posted = chat.messages().length;
     await chat.submit(bdm, card, 'auth.finalize', {
       card: 'auth',
@@ -121,7 +121,8 @@ describe('a busy chat', () => {
       authDecidedBy: 'BDM',
     });
     expect(chat.messages()).toHaveLength(posted + 1);
-    expect(cardText(chat.last().card)).toMatch(/Only the FastTrack Engineer/);
+    expect(chat.last().card).toBeUndefined();
+    expect(chat.last().text).toMatch(/^<at>Nestor Wilke<\/at> Only the FastTrack Engineer/);
   });
 
   it('refuses malformed, missing and huge answers with a clear message, and stores nothing', async () => {

@@ -34,13 +34,23 @@ describe('another organization in the chat', () => {
     expect(leaks(seen)).toBe(false);
   });
 
-  it('cannot read the engagement by typing "start"', async () => {
-    const before = chat.messages().length;
-    await chat.say(outsider, 'start Fabrikam');
-    const posted = chat.messages().slice(before);
-    expect(posted).toHaveLength(1);
-    const seen = cardText(posted[0].card);
-    expect(seen).toMatch(/another organization/);
-    expect(leaks(seen)).toBe(false);
-  });
+  it.each(['start Fabrikam', 'status', 'summary', 'help'])(
+    'cannot read the engagement by typing "%s": only a short reply to them',
+    async (typed) => {
+      const before = chat.messages().length;
+      await chat.say(outsider, typed);
+      const posted = chat.messages().slice(before);
+      expect(posted).toHaveLength(1);
+      expect(posted[0].card).toBeUndefined();
+      expect(posted[0].text).toMatch(/^<at>Eve Outsider<\/at> .*another organization/);
+      expect(posted[0].entities).toEqual([
+        {
+          type: 'mention',
+          text: '<at>Eve Outsider</at>',
+          mentioned: { id: outsider.id, name: outsider.name },
+        },
+      ]);
+      expect(leaks(posted[0].text ?? '')).toBe(false);
+    },
+  );
 });

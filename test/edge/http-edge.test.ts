@@ -127,7 +127,10 @@ describe('the HTTP edge', () => {
   it('on stop, finishes the request in flight, then closes', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const handling = new Promise<void>((r) => (entered = r));
     const { server, url } = await serve(async () => {
+      entered();
       await gate;
       return { status: 200, body: { done: true } };
     });
@@ -136,7 +139,8 @@ describe('the HTTP edge', () => {
       body: '{}',
       headers: { 'content-type': 'application/json' },
     });
-    await new Promise((r) => setTimeout(r, 50));
+    // Stop only once the bot is handling the request, however slow the machine is.
+    await handling;
     const stopped = server.stop(5000);
     release();
     const res = await inFlight;

@@ -56,6 +56,28 @@ describe('ReminderScheduler delivery', () => {
     ]);
     expect(JSON.stringify(teams.delivered[0])).toContain(e.customer);
   });
+
+  it('@mentions every attendee it knows when Teams cannot list the chat members', async () => {
+    const { store, e, clock } = await oneDue('mentions', (draft) => {
+      const fm = Object.values(draft.people)[0];
+      fm.teamsId = '29:the-fm';
+    });
+    const fm = Object.values(e.people)[0];
+    const teams = scriptedBotSender([]);
+    const scheduler = schedulerFor({
+      store,
+      sender: teams.sender,
+      clock: clock.read,
+      instanceId: 'i',
+      render: () => ({ type: 'AdaptiveCard' }),
+    });
+    expect(await scheduler.tick()).toEqual({ sent: 1, missed: 0, failed: 0 });
+    const tag = `<at>${fm.name}</at>`;
+    expect(teams.delivered[0]).toMatchObject({
+      text: `${tag} this meeting is coming up.`,
+      entities: [{ type: 'mention', text: tag, mentioned: { id: '29:the-fm', name: fm.name } }],
+    });
+  });
 });
 
 describe('ReminderScheduler delivery faults', () => {

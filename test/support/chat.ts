@@ -157,3 +157,17 @@ export function cardVerbs(card: unknown): string[] {
   walk(card);
   return [...verbs].sort();
 }
+
+/** The Action.OpenUrl buttons of a card, by title. */
+export function cardLinks(card: unknown): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (typeof node !== 'object' || node === null) return;
+    const n = node as Record<string, unknown>;
+    if (n.type === 'Action.OpenUrl') found.set(String(n.title), String(n.url));
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return found;
+}

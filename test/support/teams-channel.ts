@@ -14,6 +14,8 @@ export interface PostedMessage {
   text?: string;
   /** The card as it stands now (updated in place by the bot). */
   card?: Record<string, unknown>;
+  /** The activity's entities (mentions: who Teams notifies). */
+  entities?: Record<string, unknown>[];
   updates: number;
 }
 
@@ -109,6 +111,7 @@ export class TeamsChannel {
 
   private fill(message: PostedMessage, body: Record<string, unknown>): void {
     if (typeof body.text === 'string') message.text = body.text;
+    if (Array.isArray(body.entities)) message.entities = body.entities as Record<string, unknown>[];
     const attachments = body.attachments as
       { contentType: string; content: Record<string, unknown> }[] | undefined;
     const card = attachments?.find(

@@ -86,5 +86,8 @@ export function summaryView(ctx: ViewContext): View {
       : 'No hand-off form yet (task 3721 is optional): all three next phases are open.',
     showMoveOn: ctx.can['phase.moveOn'],
     showExport: ctx.can['summary.export'],
+    downloads: req.downloads ?? [],
+    hasDownloads: !!req.downloads?.length,
+    downloadsNote: req.downloadsNote ?? '',
   };
 }

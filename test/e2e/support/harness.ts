@@ -6,14 +6,18 @@ import { startApp, type RunningApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { startPlayground, type RunningPlayground } from '../../../scripts/playground-process.js';
 import { keepScreenshot, openBrowser, requireChromium, type Browser } from './browser.js';
-import { Playground } from './playground-users.js';
+import { startActAs, type RunningActAs } from '../../../scripts/act-as.js';
+import { PlaygroundPeople } from '../../../scripts/playground-people.js';
 import { TeamsClient } from './teams-client.js';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
 export interface E2E {
   app: RunningApp;
-  playground: Playground;
+  /** Everyone of the Playground's config, acting in its chats (the act-as page's way). */
+  people: PlaygroundPeople;
+  /** The act-as page of `npm run playground`, on this Playground. */
+  actAs: RunningActAs;
   browser: Browser;
   client: TeamsClient;
   /** Runs one step; on failure keeps a screenshot under test-results/e2e/ and says where. */
@@ -23,7 +27,8 @@ export interface E2E {
 
 /**
  * The real bot in-process (embedded store in a temp dir, no MicrosoftAppId: the Playground sends
- * no token), the Agents Playground CLI as a child on a free port, and headless Chromium on it.
+ * no token), the Agents Playground CLI as a child on a free port, its act-as page, and headless
+ * Chromium on them.
  */
 export async function startE2E(): Promise<E2E> {
   requireChromium();
@@ -32,8 +37,12 @@ export async function startE2E(): Promise<E2E> {
   let app: RunningApp | undefined;
   let running: RunningPlayground | undefined;
   let browser: Browser | undefined;
+  let people: PlaygroundPeople | undefined;
+  let actAs: RunningActAs | undefined;
   const close = async () => {
     await browser?.close().catch(() => undefined);
+    await actAs?.stop();
+    people?.close();
     await running?.stop();
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -52,14 +61,16 @@ export async function startE2E(): Promise<E2E> {
       onLine: (line) => output.push(line),
       cwd: ROOT,
     });
-    const playground = await Playground.connect(running.url);
+    people = await PlaygroundPeople.connect(running.url);
+    actAs = await startActAs({ people, port: 0, root: ROOT });
     browser = await openBrowser();
-    const client = new TeamsClient(browser, playground);
+    const client = new TeamsClient(browser, running.url);
     const b = browser;
     const a = app;
     return {
       app: a,
-      playground,
+      people,
+      actAs,
       browser: b,
       client,
       async step(name, body) {

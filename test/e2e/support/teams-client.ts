@@ -1,6 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Browser, SeenCard } from './browser.js';
-import type { Playground } from './playground-users.js';
 
 /** How long a person would wait for the bot before calling it broken. */
 export const WAIT_MS = 15_000;
@@ -18,13 +17,13 @@ export class TeamsClient {
 
   constructor(
     private readonly browser: Browser,
-    private readonly playground: Playground,
+    private readonly playgroundUrl: string,
   ) {
     this.page = browser.page;
   }
 
   async open(): Promise<void> {
-    await this.page.goto(this.playground.url);
+    await this.page.goto(this.playgroundUrl);
     await this.page.getByRole('treeitem', { name: 'Personal Chat' }).waitFor({ timeout: WAIT_MS });
   }
 
