@@ -44,6 +44,15 @@ export function pathIn(e: Engagement): PathId | undefined {
   return f ? readPath(f) : pathFor(e.licensing);
 }
 
+/** The playbook's policies as a card lists them and as the history names them. */
+export const TENANT_POLICIES: readonly { id: TenantPolicyId; title: string; short: string }[] = [
+  { id: 'blockAll', title: 'Block all access (4.5)', short: 'block-all' },
+  { id: 'mfaAdmins', title: 'MFA for administrators (4.6)', short: 'MFA for administrators' },
+  { id: 'mfaAllUsers', title: 'MFA for all users', short: 'MFA for all users' },
+  { id: 'blockLegacy', title: 'Block legacy authentication', short: 'block legacy authentication' },
+];
+export const POLICY_STATE_WORDS = { on: 'on', reportOnly: 'report-only', off: 'off' } as const;
+
 /** The tenant policy that stands for a workshop policy or a Prepare Identity step. */
 const POLICY_FOR: Partial<Record<CaPolicyId | ChecklistStepId, TenantPolicyId>> = {
   mfaAllUsers: 'mfaAllUsers',

@@ -90,7 +90,22 @@ async function engagement(id: string) {
       expect(shown).toMatch(/Saved: /);
     }
   };
-  return { chat: chat as Chat, execute, act, stored, identity };
+  /** Facts read, Prepare Identity done and synchronization marked ready: G4 is next. */
+  const readyForG4 = async (card: string) => {
+    await act(fe, 'tenant.refresh', { card });
+    await identity();
+    await act(fe, 'identity.syncReady', { card: 'identity' });
+  };
+  const typeMfa = (registered: number, total: number) =>
+    act(fe, 'workshop.mfa', {
+      card: 'workshop',
+      mfaRegistered: String(registered),
+      mfaTotal: String(total),
+      mfaLowerReason: '',
+    });
+  const typeLicences = (licences: string) =>
+    act(fm, 'licensing.record', { card: 'licensing', licences, addOns: '', licensingNotes: '' });
+  return { chat: chat as Chat, execute, act, stored, identity, readyForG4, typeMfa, typeLicences };
 }
 
 beforeEach(() => {
@@ -166,14 +181,7 @@ test('a tenant with security defaults and no Entra ID P1: the security-defaults 
   expect(record.licensing).toBeUndefined();
   expect(record.tenant?.facts?.securityDefaults).toBe(true);
   // Typed licences that would take the CA path are refused, both shown.
-  expect(
-    await e.act(fm, 'licensing.record', {
-      card: 'licensing',
-      licences: 'm365e3',
-      addOns: '',
-      licensingNotes: '',
-    }),
-  ).toMatch(
+  expect(await e.typeLicences('m365e3')).toMatch(
     /The licences you chose take the Conditional Access path; the tenant's subscriptions \(ENTERPRISEPACK, read from the tenant at .*\) take the Security defaults path/,
   );
   // 4.5 in its security-defaults form, on the strength of the tenant.
@@ -187,17 +195,8 @@ test('a tenant with security defaults and no Entra ID P1: the security-defaults 
 test('3 of 5 users registered for MFA: G4 refused with the count; typed numbers cannot say otherwise', async () => {
   graph.tenants.set(TENANT, tenant({ users: users(3, 5) }));
   const e = await engagement('tenant-three-of-five');
-  await e.act(fe, 'tenant.refresh', { card: 'workshop' });
-  await e.identity();
-  await e.act(fe, 'identity.syncReady', { card: 'identity' });
-  expect(
-    await e.act(fe, 'workshop.mfa', {
-      card: 'workshop',
-      mfaRegistered: '5',
-      mfaTotal: '5',
-      mfaLowerReason: '',
-    }),
-  ).toMatch(
+  await e.readyForG4('workshop');
+  expect(await e.typeMfa(5, 5)).toMatch(
     /You typed 5 of 5 users registered for MFA; the tenant reported 3 of 5 users registered for MFA \(3 capable, 2 break-glass account\(s\) left out\)/,
   );
   const refused = await e.act(fe, 'workshop.removeBlockAll', { card: 'workshop' });
@@ -214,9 +213,7 @@ test('3 of 5 users registered for MFA: G4 refused with the count; typed numbers 
 test('consent withdrawn mid-engagement: the bot says so and falls back to typed facts', async () => {
   graph.tenants.set(TENANT, tenant({ users: users(3, 5) }));
   const e = await engagement('tenant-withdrawn');
-  await e.act(fe, 'tenant.refresh', { card: 'identity' });
-  await e.identity();
-  await e.act(fe, 'identity.syncReady', { card: 'identity' });
+  await e.readyForG4('identity');
 
   // Throttled: nothing changes, the facts read before still count.
   graph.fail({ path: /subscribedSkus/, status: 429, retryAfter: '120' });
@@ -235,14 +232,9 @@ test('consent withdrawn mid-engagement: the bot says so and falls back to typed 
   expect((await e.stored()).tenant?.access.state).toBe('withdrawn');
 
   // Typed values count again, each with who reported it: the licences first.
-  expect(
-    await e.act(fm, 'licensing.record', {
-      card: 'licensing',
-      licences: 'm365e3',
-      addOns: '',
-      licensingNotes: '',
-    }),
-  ).toMatch(/Saved: Megan Bowen recorded licences: Microsoft 365 E3; Conditional Access path/);
+  expect(await e.typeLicences('m365e3')).toMatch(
+    /Saved: Megan Bowen recorded licences: Microsoft 365 E3; Conditional Access path/,
+  );
   await e.act(fe, 'workshop.caPolicy', {
     card: 'workshop',
     policy: 'mfaAllUsers',
@@ -253,14 +245,9 @@ test('consent withdrawn mid-engagement: the bot says so and falls back to typed 
     policy: 'blockLegacy',
     caState_blockLegacy: 'created',
   });
-  expect(
-    await e.act(fe, 'workshop.mfa', {
-      card: 'workshop',
-      mfaRegistered: '5',
-      mfaTotal: '5',
-      mfaLowerReason: '',
-    }),
-  ).toMatch(/Saved: Alex Wilber recorded 5 of 5 users registered for MFA/);
+  expect(await e.typeMfa(5, 5)).toMatch(
+    /Saved: Alex Wilber recorded 5 of 5 users registered for MFA/,
+  );
   expect(await e.act(fe, 'workshop.removeBlockAll', { card: 'workshop' })).toMatch(
     /Saved: Alex Wilber removed the block-all Conditional Access policy/,
   );

@@ -1,23 +1,16 @@
 import type { CardName } from '../../door/card-names.js';
 import { PATHS } from '../../playbook/licences.js';
-import { readPath } from '../../playbook/tenant-facts.js';
-import type { PolicyFound, TenantFacts, TenantPolicyId } from '../../playbook/tenant-read.js';
+import { POLICY_STATE_WORDS, readPath, TENANT_POLICIES } from '../../playbook/tenant-facts.js';
+import type { PolicyFound, TenantFacts } from '../../playbook/tenant-read.js';
 import { sayInstant } from '../../playbook/time.js';
 import { byWhen, clip } from '../format.js';
 import type { ViewContext } from './common.js';
 
-const POLICY_LINES: [TenantPolicyId, string][] = [
-  ['blockAll', 'Block all access (4.5)'],
-  ['mfaAdmins', 'MFA for administrators (4.6)'],
-  ['mfaAllUsers', 'MFA for all users'],
-  ['blockLegacy', 'Block legacy authentication'],
-];
-const STATES = { on: 'on', reportOnly: 'report-only (not in force)', off: 'off' } as const;
-
 function policyLine(title: string, found: PolicyFound | undefined): string {
   if (!found) return `• ${title}: no policy found by its conditions`;
   const excluded = found.excludedUsers ? `, ${found.excludedUsers} user(s) excluded` : '';
-  return `• ${title}: "${clip(found.name, 80)}", ${STATES[found.state]}${excluded}`;
+  const state = `${POLICY_STATE_WORDS[found.state]}${found.state === 'reportOnly' ? ' (not in force)' : ''}`;
+  return `• ${title}: "${clip(found.name, 80)}", ${state}${excluded}`;
 }
 
 function factLines(f: TenantFacts & { askedBy: { byName: string } }, zone: string): string[] {
@@ -29,7 +22,7 @@ function factLines(f: TenantFacts & { askedBy: { byName: string } }, zone: strin
     `Read from the tenant at ${sayInstant(f.readAt, zone)} for ${f.askedBy.byName}.`,
     `Licences: ${clip(f.skus.join(', '), 300) || 'none in force'}: ${PATHS[readPath(f)].title}.`,
     `Security defaults: ${f.securityDefaults ? 'on' : 'off'}.`,
-    ...POLICY_LINES.map(([id, title]) => policyLine(title, f.policies[id])),
+    ...TENANT_POLICIES.map(({ id, title }) => policyLine(title, f.policies[id])),
     mfa,
   ];
 }

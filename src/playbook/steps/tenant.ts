@@ -4,24 +4,22 @@ import { capabilities, pathOf } from '../facts.js';
 import { PATHS } from '../licences.js';
 import { refuse } from '../refusal.js';
 import { reopen } from '../reopen.js';
-import { mfaRead, readAtText, readPath } from '../tenant-facts.js';
-import type { TenantFacts, TenantPolicyId } from '../tenant-read.js';
+import {
+  mfaRead,
+  POLICY_STATE_WORDS,
+  readAtText,
+  readPath,
+  TENANT_POLICIES,
+} from '../tenant-facts.js';
+import type { TenantFacts } from '../tenant-read.js';
 import type { StepContext, StepResult } from './context.js';
 import { undoneBy } from './licensing.js';
 
-const POLICY_WORDS: [TenantPolicyId, string][] = [
-  ['blockAll', 'block-all'],
-  ['mfaAdmins', 'MFA for administrators'],
-  ['mfaAllUsers', 'MFA for all users'],
-  ['blockLegacy', 'block legacy authentication'],
-];
-const STATE_WORDS = { on: 'on', reportOnly: 'report-only', off: 'off' } as const;
-
 /** "Conditional Access path; security defaults off; …": short, as the history keeps it. */
 function described(e: Engagement, f: TenantFacts): string {
-  const policies = POLICY_WORDS.map(([id, words]) => {
+  const policies = TENANT_POLICIES.map(({ id, short }) => {
     const found = f.policies[id];
-    return `${words} ${found ? STATE_WORDS[found.state] : 'not found'}`;
+    return `${short} ${found ? POLICY_STATE_WORDS[found.state] : 'not found'}`;
   }).join(', ');
   const m = mfaRead(e);
   const mfa = m
