@@ -18,7 +18,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', 'restify*', '@azure/*', '**/store/*', '**/teams/*', '**/cards/*', '**/door/*', '**/chat/*', '**/reminders/*'] },
+        { patterns: ['botbuilder*', 'restify*', '@azure/*', '@microsoft/*', '**/store/*', '**/teams/*', '**/cards/*', '**/door/*', '**/chat/*', '**/reminders/*', '**/tenant/*'] },
       ],
     },
   },
@@ -27,7 +27,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', 'restify*', '@azure/*', '**/store/*', '**/teams/*', '**/cards/*', '**/chat/*', '**/reminders/*'] },
+        { patterns: ['botbuilder*', 'restify*', '@azure/*', '@microsoft/*', '**/store/*', '**/teams/*', '**/cards/*', '**/chat/*', '**/reminders/*', '**/tenant/*'] },
       ],
     },
   },
@@ -36,14 +36,24 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['botbuilder*', 'restify*', '@azure/*', '**/store/*', '**/teams/*', '**/chat/*', '**/reminders/*'] },
+        { patterns: ['botbuilder*', 'restify*', '@azure/*', '@microsoft/*', '**/store/*', '**/teams/*', '**/chat/*', '**/reminders/*', '**/tenant/*'] },
       ],
     },
   },
   {
     files: ['src/chat/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'restify*', '@azure/*', '**/teams/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['botbuilder*', 'restify*', '@azure/*', '@microsoft/*', '**/teams/*'] }],
+    },
+  },
+  // Microsoft Graph stays in src/tenant: it reads tenants and knows nothing of Teams, cards or the store.
+  {
+    files: ['src/tenant/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['botbuilder*', 'restify*', '**/store/*', '**/teams/*', '**/cards/*', '**/door/*', '**/chat/*', '**/reminders/*'] },
+      ],
     },
   },
   {

@@ -20,6 +20,8 @@ import { DeploySecurelyBot } from './teams/bot.js';
 import { Downloads } from './documents/downloads.js';
 import { LinkSigner } from './documents/links.js';
 import { BotReminderSender } from './teams/proactive.js';
+import { TenantLink } from './chat/tenant.js';
+import { openTenantReader, type TenantOverrides } from './tenant/open.js';
 
 export interface RunningApp {
   port: number;
@@ -43,6 +45,8 @@ export interface AppOptions {
   cosmosClientOptions?: CosmosSettings['clientOptions'];
   /** Tests only, never from settings: where the keys that sign Bot Framework tokens are published. */
   authentication?: AuthenticationOverrides;
+  /** Tests only, never from settings: the token stand-in and the trust of the Graph stand-in. */
+  graph?: TenantOverrides;
   /** Set false to run without the reminder scheduler (tests that drive it themselves). */
   reminders?: boolean;
 }
@@ -94,11 +98,14 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
   const directory = new Directory(store, clock, logger);
   const engagements = new Engagements(store, writer.mutate, clock, directory);
   const cards = new CardRenderer();
+  const reader = config.graph && openTenantReader(config.graph, logger, options.graph);
+  const tenant = reader && new TenantLink(reader, clock);
   const replies = new Replies({
     engagements,
     cards,
     clock,
     defaultTimeZone: config.defaultTimeZone,
+    ...(tenant ? { consentLink: (id: string) => tenant.consentLink(id) } : {}),
   });
   // Download links need the address people reach the bot at: the settings', or on this machine
   // (unauthenticated, loopback only) the one it listens on, known once it listens.
@@ -121,6 +128,7 @@ export async function startApp(config: AppConfig, options: AppOptions): Promise<
     engagements,
     downloads,
     leadMinutes: config.reminders.leadMinutes,
+    ...(tenant ? { tenant } : {}),
   });
   const adapter = createAdapter(config, logger, options.authentication);
   const commands = new CommandAnswers(replies, answers, engagements, messages);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { graphSettings, type GraphConfig } from './config-graph.js';
 import { isTimeZone } from './playbook/time.js';
 
 /** NODE_ENV values that mean production, however they are spelled. */
@@ -168,6 +169,8 @@ export interface AppConfig {
     | { kind: 'embedded'; dataDir: string };
   reminders: { leadMinutes: number; intervalSeconds: number };
   defaultTimeZone: string;
+  /** Reading customers' tenants through Microsoft Graph; absent when not set up. */
+  graph?: GraphConfig;
   logLevel: Settings['LOG_LEVEL'];
   version: string;
   /**
@@ -199,10 +202,12 @@ function publicUrlOf(s: Settings): { publicUrl?: string } {
 
 export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): AppConfig {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`),
-    );
+  const { graph, problems } = graphSettings(env, PRODUCTION.test(env.NODE_ENV ?? ''));
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError([
+      ...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`),
+      ...problems,
+    ]);
   }
   const s = parsed.data;
   const authenticated = Boolean(s.MicrosoftAppId);
@@ -230,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, version = '0.0.0'): AppConfig
       intervalSeconds: s.REMINDER_INTERVAL_SECONDS,
     },
     defaultTimeZone: s.DEFAULT_TIME_ZONE,
+    ...(graph ? { graph } : {}),
     logLevel: s.LOG_LEVEL,
     version,
     ...publicUrlOf(s),

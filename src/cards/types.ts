@@ -24,6 +24,8 @@ export interface CardRequest {
   timeZone?: string;
   /** The viewer's own zone, as their Teams client named it; absent when it named none. */
   viewerZone?: string;
+  /** The link that asks the customer's admin to consent to reading the tenant (when set up). */
+  consentLink?: string;
   /** The new member(s) a welcome card greets, by name. */
   welcomeNames?: string[];
   /** Links to documents the viewer takes away (their own, short-lived), and a line about them. */

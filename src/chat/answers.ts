@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { typed } from '../cards/text.js';
 import type { AdaptiveCard, CardRequest } from '../cards/types.js';
 import { isCardName, type CardName } from '../door/card-names.js';
-import { needsRoster, readCardAction } from '../door/read.js';
+import { needsRoster, needsTenant, readCardAction } from '../door/read.js';
 import { memberFacts } from '../door/members.js';
 import type { DoorResult, Member } from '../door/result.js';
 import type { Downloads } from '../documents/downloads.js';
@@ -19,6 +19,7 @@ import { savedByViewer } from './saved.js';
 import { typedText } from './typed-text.js';
 import { RosterUnavailableError, type CardAction, type Incoming } from './incoming.js';
 import { ROSTER_UNAVAILABLE, UNKNOWN_PERSON, type Post, type Replies } from './replies.js';
+import type { TenantLink } from './tenant.js';
 
 /** What the bot does after a card action: answer the person, update the shared card, post to the chat. */
 export interface Answer {
@@ -54,6 +55,8 @@ export interface AnswerDeps {
   engagements: Engagements;
   /** Minutes before a follow-up its reminder is due (a setting of the bot). */
   leadMinutes: number;
+  /** Reading customers' tenants, when set up. */
+  tenant?: TenantLink;
 }
 
 /** What one answer knows: who asked, in which zone, the roster it read, and the card's view for them. */
@@ -142,12 +145,19 @@ export class CardAnswers {
       members,
       view: (card, e, more = {}) => replies.render(card, e, actor, { ...extra, ...more }),
     };
+    const tenant = needsTenant(action.verb)
+      ? await this.tenantRead(incoming, actor, members)
+      : undefined;
     const door = readCardAction(action.verb, action.data, {
       leadMinutes: this.deps.leadMinutes,
       timeZone,
       ...roster,
+      ...(tenant ? { tenant } : {}),
     });
-    logger.debug({ verb: action.verb, door: door.kind, automatic: action.automatic }, 'card action');
+    logger.debug(
+      { verb: action.verb, door: door.kind, automatic: action.automatic },
+      'card action',
+    );
     try {
       return await this.decide(door, asked);
     } catch (err) {
@@ -225,13 +235,24 @@ export class CardAnswers {
         );
       }
       case 'action': {
+        const note = await this.deps.tenant?.beforeGate(
+          door.action,
+          async () => (await replies.readable(incoming, asked.members)).engagement,
+          (read) =>
+            engagements.act(
+              incoming.conversationId,
+              read,
+              actor,
+              incoming.activityId && `${incoming.activityId}:tenant`,
+            ),
+        );
         const decision = await engagements.act(
           incoming.conversationId,
           door.action,
           actor,
           incoming.activityId,
         );
-        return this.after(door.card, decision, asked);
+        return this.after(door.card, decision, asked, false, note);
       }
     }
   }
@@ -294,18 +315,32 @@ export class CardAnswers {
     return { card: mine, post: shared.card, ...(engagement ? { postedAs: shared.record } : {}) };
   }
 
+  /** The engagement's tenant read for the person, when reading is set up (the door says why not otherwise). */
+  private async tenantRead(incoming: Incoming, actor: Actor, members: () => Promise<Member[]>) {
+    if (!this.deps.tenant) return undefined;
+    const { engagement } = await this.deps.replies.readable(incoming, members);
+    return this.deps.tenant.forDoor(engagement, actor);
+  }
+
   /**
    * The card after a decision: the refusal with what was typed kept, or the saved state for all.
    * The message pressed on gets its own card, fresh (never the card of a view opened from it);
    * a start posts the roles card as a new message.
    */
-  private after(card: CardName, decision: Decision, asked: Asked, started = false): Answer {
+  private after(
+    card: CardName,
+    decision: Decision,
+    asked: Asked,
+    started = false,
+    note?: string,
+  ): Answer {
     const { actor, action, view, incoming } = asked;
+    const noted = (text: string) => (note ? `${note} ${text}` : text);
     const { messages } = this.deps;
     if (!decision.ok && decision.refusal.kind === 'outsider')
       return outsiderView(asked, describeRefusal(decision.refusal));
     if (!decision.ok) {
-      const message = { kind: 'error' as const, text: describeRefusal(decision.refusal) };
+      const message = { kind: 'error' as const, text: noted(describeRefusal(decision.refusal)) };
       const shown = decision.engagement ? card : 'help';
       return {
         card: view(shown, decision.engagement, { message, form: action.data }),
@@ -318,8 +353,8 @@ export class CardAnswers {
     // The clicker's view and the shared card both say what was saved: whichever of the two
     // reaches the clicker's client last, the confirmation is on screen.
     const message = duplicate
-      ? { kind: 'success' as const, text: 'Already recorded.' }
-      : { kind: 'success' as const, text: `Saved: ${actor.name} ${decision.summary}.` };
+      ? { kind: 'success' as const, text: noted('Already recorded.') }
+      : { kind: 'success' as const, text: noted(`Saved: ${actor.name} ${decision.summary}.`) };
     const roster = asked.extra.members ?? [];
     const members = roster.length > 0 ? { members: roster } : {};
     const home = messages.pressedOn(e, incoming, action, started);

@@ -48,6 +48,8 @@ export interface RepliesDeps {
   clock: () => Date;
   /** The zone for dates when the person's client names none. */
   defaultTimeZone: string;
+  /** The admin consent link of a tenant, when reading tenants is set up. */
+  consentLink?: (tenantId: string) => string;
 }
 
 /** Cards as one person or the whole chat sees them, and the chat's engagement as a person may read it. */
@@ -87,6 +89,9 @@ export class Replies {
       ...(engagement ? { engagement } : {}),
       ...(actor ? { viewer: { id: actor.id, ...(role ? { role } : {}) } } : {}),
       now: this.deps.clock(),
+      ...(engagement && this.deps.consentLink
+        ? { consentLink: this.deps.consentLink(engagement.tenantId) }
+        : {}),
       ...extra,
     });
   }

@@ -22,6 +22,8 @@ interface VerbSpec<T extends ActionType, V> {
   form: boolean;
   /** Building the action needs the chat's members. */
   roster?: boolean;
+  /** Building the action needs a fresh read of the customer's tenant. */
+  tenant?: boolean;
   /** The FM or FE records a stakeholder's answer for them (the action names the stakeholder). */
   onBehalf?: boolean;
   item?: ItemKey;
@@ -36,6 +38,7 @@ export interface VerbEntry<T extends ActionType = ActionType> {
   card: CardName;
   form: boolean;
   roster: boolean;
+  tenant: boolean;
   onBehalf: boolean;
   item?: ItemKey;
   read: (input: Record<string, unknown>, ctx: DoorContext) => Action | Invalid;
@@ -46,10 +49,11 @@ export interface VerbEntry<T extends ActionType = ActionType> {
  * cannot build another action than the one it names.
  */
 export function verb<T extends ActionType, V>(spec: VerbSpec<T, V>): VerbEntry<T> {
-  const { schema, build, roster, onBehalf, ...facts } = spec;
+  const { schema, build, roster, tenant, onBehalf, ...facts } = spec;
   return {
     ...facts,
     roster: roster ?? false,
+    tenant: tenant ?? false,
     onBehalf: onBehalf ?? false,
     read: (input, ctx) => {
       const parsed = schema.safeParse(input);

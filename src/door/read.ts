@@ -79,3 +79,8 @@ export function needsRoster(verb: string, data: Record<string, unknown>): boolea
     (isActionVerb(verb) && VERBS[verb].roster) || data.card === 'roles' || data.open === 'roles'
   );
 }
+
+/** Whether building the verb's action needs a fresh read of the customer's tenant. */
+export function needsTenant(verb: string): boolean {
+  return isActionVerb(verb) && VERBS[verb].tenant;
+}

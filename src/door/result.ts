@@ -1,4 +1,4 @@
-import type { Action } from '../playbook/actions.js';
+import type { Action, ActionOf } from '../playbook/actions.js';
 import type { CardName } from './card-names.js';
 
 /** What a card action becomes once read. */
@@ -39,6 +39,11 @@ export interface DoorContext {
   members: Member[];
   /** Teams could not list the chat's members just now: nobody can be given a role. */
   rosterUnavailable?: boolean;
+  /**
+   * What reading the customer's tenant gave, for a verb that needs it: the read (or the tenant's
+   * refusal), or why it could not be had now.
+   */
+  tenant?: ActionOf<'recordTenantFacts'>['read'] | { unavailable: string };
 }
 
 /** Input that cannot make an action: the message says why, in words a person reads. */

@@ -15,6 +15,7 @@ import type {
 } from './catalog.js';
 import type { HandoffForm } from './engagement.js';
 import type { AddOnId, LicenceId } from './licences.js';
+import type { TenantFacts } from './tenant-read.js';
 
 /**
  * A stakeholder's answer given in the meeting, recorded for them by the FM or FE: the person id
@@ -59,6 +60,11 @@ export type Action =
       notes: string;
       /** An EMS re-engagement: EMS owned but not deployed. */
       emsNotDeployed?: boolean;
+    }
+  | {
+      type: 'recordTenantFacts';
+      /** What the bot read for the person: the facts, or the refusal that says consent is not (or no longer) given. */
+      read: { ok: true; facts: TenantFacts } | { ok: false; denied: string; at: string };
     }
   | {
       type: 'recordPreparation';

@@ -5,6 +5,7 @@ import { stamp } from './engagement.js';
 import { checkActor } from './actor.js';
 import { closedInState, rolesFor } from './permissions.js';
 import { isRefusal, type Refusal } from './refusal.js';
+import { typedClash } from './tenant-facts.js';
 import type { StepContext, StepResult } from './steps/context.js';
 import {
   acknowledgeAgenda,
@@ -23,6 +24,7 @@ import {
 import { deleteEngagement, moveToNextPhase } from './steps/phase.js';
 import { recordLicensing, recordPreparation } from './steps/licensing.js';
 import { handOverFm } from './steps/people.js';
+import { recordTenantFacts } from './steps/tenant.js';
 import { assignRole, confirmKickoff } from './steps/setup.js';
 import {
   decideFeature,
@@ -42,6 +44,7 @@ const HANDLERS: Handlers = {
   handOverFm,
   recordLicensing,
   recordPreparation,
+  recordTenantFacts,
   scheduleConversation,
   acknowledgeAgenda,
   selfAssess,
@@ -88,7 +91,7 @@ export function apply(
   if (wasApplied(e, activityId)) {
     return { ok: true, engagement: e, summary: 'already recorded', duplicate: true };
   }
-  const closed = closedInState(e, action.type);
+  const closed = closedInState(e, action.type) ?? typedClash(e, action);
   if (closed) return { ok: false, refusal: closed };
   const draft = draftOf(e);
   const ctx: StepContext = { draft, actor, now, stamp: stamp(actor, now) };

@@ -17,6 +17,7 @@ import type { ChatCard } from './chat-cards.js';
 import type { AddOnId, LicenceId, PathId } from './licences.js';
 import { LIMITS } from './limits.js';
 import { clipBytes } from './text-size.js';
+import type { TenantFacts } from './tenant-read.js';
 
 /** Who did something, and when (ISO 8601, UTC). */
 export interface Stamp {
@@ -233,6 +234,8 @@ export interface HandoffSnapshot {
   };
   caPolicies: Partial<Record<CaPolicyId, CaPolicyState>>;
   mfaRegistration?: { registered: number; total: number };
+  /** When the facts above were read from the customer's tenant (absent: as typed). */
+  readFromTenantAt?: string;
   decisions: Partial<
     Record<FeatureId, { choice: FeatureChoice; targetDate?: string; reason?: string }>
   >;
@@ -287,6 +290,24 @@ export interface MovedOn extends Stamp {
   phases: string[];
 }
 
+/**
+ * Reading the customer's tenant through Microsoft Graph, opt-in: granted once a read succeeds,
+ * withdrawn when a read is refused after that (the admin revoked the permissions).
+ */
+export interface TenantAccess {
+  state: 'granted' | 'withdrawn';
+  /** When the state began. */
+  since: string;
+  /** The last read that told the state. */
+  checkedAt: string;
+}
+
+/** What the tenant said at the last successful read, and who asked for it. */
+export interface TenantRecord {
+  access: TenantAccess;
+  facts?: TenantFacts & { askedBy: Stamp };
+}
+
 /** One line of the audit trail: who did what, when. */
 export interface HistoryEntry extends Stamp {
   action: string;
@@ -314,6 +335,8 @@ export interface Engagement {
   kickoff?: Stamp;
   people: Record<string, Person>;
   licensing?: Licensing;
+  /** Facts read from the customer's tenant (absent until the customer's admin consents). */
+  tenant?: TenantRecord;
   preparation?: Preparation;
   conversation: SecurityConversation;
   identity: IdentityPreparation;

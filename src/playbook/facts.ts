@@ -1,17 +1,21 @@
 import { identityStepOn, isHybrid, type IdentityStepId, type Role } from './catalog.js';
 import type { Engagement, Person } from './engagement.js';
-import { capabilitiesOf, pathFor, type Capability, type PathId } from './licences.js';
+import type { Capability, PathId } from './licences.js';
+import { capabilitiesIn, pathIn } from './tenant-facts.js';
 
 /** What the record says, read one way by the steps, the gates, the outputs and the cards. */
 
-/** The licences' path: CA with Microsoft Entra ID P1, security defaults without, none before licensing. */
+/**
+ * The licences' path: CA with Microsoft Entra ID P1, security defaults without, none before the
+ * licences are recorded or read from the tenant (a read wins over what was typed).
+ */
 export function pathOf(e: Engagement): PathId | undefined {
-  return pathFor(e.licensing);
+  return pathIn(e);
 }
 
-/** What the recorded licences and add-ons include (nothing before licensing). */
+/** What the licences and add-ons include, as read from the tenant or recorded (nothing before). */
 export function capabilities(e: Engagement): Set<Capability> {
-  return e.licensing ? capabilitiesOf(e.licensing) : new Set();
+  return capabilitiesIn(e);
 }
 
 /** Whether identities are synchronized from on-premises; undefined before the method is chosen. */

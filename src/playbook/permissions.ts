@@ -11,6 +11,8 @@ export const PERMISSIONS: Record<ActionType, readonly Role[]> = {
   handOverFm: ['FM'],
   recordLicensing: ['FM'],
   recordPreparation: ['FM'],
+  /** Reading the tenant changes no decision: whoever leads the engagement may ask for it. */
+  recordTenantFacts: ['FM', 'FE'],
   scheduleConversation: ['FM'],
   acknowledgeAgenda: ['stakeholder'],
   selfAssess: ['stakeholder'],

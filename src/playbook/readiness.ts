@@ -6,7 +6,10 @@ import {
   identityStepDone,
   identityStepLabel,
   peopleWith,
+  pathOf,
 } from './facts.js';
+import { mfaRead, mfaText, policyGap, securityDefaultsGap, tenantFacts } from './tenant-facts.js';
+import type { TenantPolicyId } from './tenant-read.js';
 
 /** What each rule of the gate table finds missing (the table itself is in gates.ts). */
 
@@ -45,7 +48,35 @@ export function g3Missing(e: Engagement): string[] {
       'the block-all Conditional Access policy in place (Prepare Identity 4.5): it was removed before identity synchronization was ready',
     );
   need('mfaAdmins');
+  // Where the tenant was read, 4.5 and 4.6 must be in force there too.
+  const read =
+    pathOf(e) === 'ca'
+      ? [policyGap(e, 'blockAll'), policyGap(e, 'mfaAdmins')]
+      : [securityDefaultsGap(e)];
+  for (const gap of read) if (gap) missing.push(gap);
   return missing;
+}
+
+/** A CA policy of G4: the tenant's where read (report-only is not in force), else the typed state. */
+function policyMissing(
+  e: Engagement,
+  id: TenantPolicyId & ('mfaAllUsers' | 'blockLegacy'),
+  typed: string,
+): string[] {
+  const gap = policyGap(e, id);
+  if (gap !== undefined) return gap ? [gap] : [];
+  return e.workshop.caPolicies[id]?.state === 'created' ? [] : [typed];
+}
+
+/** MFA registration for G4: the tenant's count where read, else the typed one. */
+function registrationMissing(e: Engagement): string[] {
+  const read = mfaRead(e);
+  const m = read ?? e.workshop.mfaRegistration;
+  if (!m || m.total === 0) return ['the number of users registered for MFA, recorded'];
+  if (m.registered >= m.total) return [];
+  const left = m.total - m.registered;
+  const source = read ? `: ${mfaText(e, read)}` : '';
+  return [`all users registered for MFA (${left} of ${m.total} not yet${source})`];
 }
 
 export function g4Missing(e: Engagement): string[] {
@@ -56,17 +87,19 @@ export function g4Missing(e: Engagement): string[] {
   } else if (!e.identity.syncReady) {
     missing.push('identity synchronization (task 1141) marked ready, under gate G3');
   }
-  const { caPolicies, mfaRegistration } = e.workshop;
-  if (caPolicies.mfaAllUsers?.state !== 'created')
-    missing.push('a Conditional Access policy requiring MFA for all users, created');
-  if (caPolicies.blockLegacy?.state !== 'created')
-    missing.push('a Conditional Access policy blocking legacy authentication, created');
-  if (!mfaRegistration || mfaRegistration.total === 0) {
-    missing.push('the number of users registered for MFA, recorded');
-  } else if (mfaRegistration.registered < mfaRegistration.total) {
-    const left = mfaRegistration.total - mfaRegistration.registered;
-    missing.push(`all users registered for MFA (${left} of ${mfaRegistration.total} not yet)`);
-  }
+  missing.push(
+    ...policyMissing(
+      e,
+      'mfaAllUsers',
+      'a Conditional Access policy requiring MFA for all users, created',
+    ),
+    ...policyMissing(
+      e,
+      'blockLegacy',
+      'a Conditional Access policy blocking legacy authentication, created',
+    ),
+    ...registrationMissing(e),
+  );
   return missing;
 }
 
@@ -96,7 +129,7 @@ export function unacknowledged(e: Engagement): string[] {
 export function conversationMissing(e: Engagement, now: Date): string[] {
   const missing: string[] = [];
   const { scheduledFor, invited } = e.conversation;
-  if (!e.licensing) missing.push(LICENSING);
+  if (!e.licensing && !tenantFacts(e)) missing.push(LICENSING);
   if (!scheduledFor) missing.push('the conversation scheduled, with the stakeholders invited');
   else {
     if (Date.parse(scheduledFor) > now.getTime())

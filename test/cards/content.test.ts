@@ -212,9 +212,9 @@ describe('what each card shows', () => {
   test('status: tasks with M/O, owner and who did them; blockers with who can unblock; failed reminders', () => {
     const t = text({ card: 'status', engagement: midway(), now: NOW });
     expect(t).toMatch(
-      /✅ 3736 \(M\): Guidance for Choosing an Authentication Method\. FastTrack Engineer\. Done: Erik Lund/,
+      /Done · 3736 \(M\): Guidance for Choosing an Authentication Method\. FastTrack Engineer\. Done: Erik Lund/,
     );
-    expect(t).toContain('⬜ 3721 (O)');
+    expect(t).toContain('To do · 3721 (O)');
     expect(t).toContain('Who can unblock: FastTrack Engineer');
     const late = text({ card: 'status', engagement: withReminders(), now: LATER });
     expect(late).toContain('Reminders that failed');

@@ -168,7 +168,7 @@ describe('follow-ups and their reminders', () => {
   });
 
   it('posts the reminder in the chat at the lead time, once, and never for a cancelled meeting', async () => {
-    const reminders = () => chat.messages().filter((m) => cardText(m.card).startsWith('⏰'));
+    const reminders = () => chat.messages().filter((m) => cardText(m.card).startsWith('Follow-up reminder'));
     now = new Date('2026-06-01T12:00:00Z'); // before the lead time: nothing yet
     const [early] = await passes(ticks.length, 1);
     expect(early.due).toBe(0);
@@ -198,7 +198,7 @@ describe('follow-ups and their reminders', () => {
   });
 
   it("keeps the meeting on each person's own view of the reminder (Teams' automatic refresh)", async () => {
-    const reminder = chat.messages().find((m) => cardText(m.card).startsWith('⏰'));
+    const reminder = chat.messages().find((m) => cardText(m.card).startsWith('Follow-up reminder'));
     const refresh = (reminder?.card as { refresh?: { action: { verb: string; data: object } } })
       .refresh;
     expect(refresh?.action.verb).toBe('refresh');

@@ -27,6 +27,7 @@ const SENTENCES = [
   /^The [\w ]+ is too long: shorten it by about [\d,]+ characters?\.$/,
   /^That button opens no card I know\.$/,
   /^Type the customer's name to confirm the deletion\.$/,
+  /^Reading the customer's tenant is not set up for this bot; the facts typed on the cards count\.$/,
   /^That card cannot be refreshed: it names no card I know\.$/,
   /^I do not know that button \("[^"]*"\)\. The card may be out of date: open it again\.$/,
 ];

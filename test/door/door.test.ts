@@ -5,6 +5,9 @@ import type { DoorContext, DoorResult } from '../../src/door/result.js';
 import { ACTION_VERB_LIST } from '../../src/door/verbs/index.js';
 import { LIMITS } from '../../src/playbook/limits.js';
 import { jsonBytes } from '../../src/playbook/text-size.js';
+import { tenantFacts } from '../playbook/tenant-builders.js';
+
+const READ = { ok: true as const, facts: tenantFacts() };
 
 const ctx: DoorContext = {
   leadMinutes: 45,
@@ -22,6 +25,7 @@ const ctx: DoorContext = {
     },
     { id: 'aad-gone', name: 'Gone Person', departed: true },
   ],
+  tenant: READ,
 };
 
 const door = (verb: string, data: Record<string, unknown>) => readCardAction(verb, data, ctx);
@@ -462,6 +466,11 @@ const HAPPY: [string, Record<string, unknown>, DoorResult][] = [
   ],
   ['refresh', { card: 'reminder', followUpId: '../x' }, { kind: 'refresh', card: 'reminder' }],
   ['summary.export', { card: 'summary' }, { kind: 'export' }],
+  [
+    'tenant.refresh',
+    { card: 'workshop' },
+    action('workshop', { type: 'recordTenantFacts', read: READ }),
+  ],
 ];
 
 describe('every verb, as Action.Execute sends it', () => {

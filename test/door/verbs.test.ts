@@ -13,6 +13,7 @@ import { IDENTITY_VERBS } from '../../src/door/verbs/identity.js';
 import { ACTION_VERB_LIST, isActionVerb, VERBS } from '../../src/door/verbs/index.js';
 import { PHASE_VERBS } from '../../src/door/verbs/phase.js';
 import { SETUP_VERBS } from '../../src/door/verbs/setup.js';
+import { TENANT_VERBS } from '../../src/door/verbs/tenant.js';
 import { WORKSHOP_VERBS } from '../../src/door/verbs/workshop.js';
 
 const CARDS_DIR = path.join(__dirname, '..', '..', 'cards');
@@ -35,6 +36,7 @@ test.each(CARD_NAMES)('every button of the %s template has an entry', (card) => 
 test('no verb is spelled in two groups (the table would keep only the last)', () => {
   const groups = [
     SETUP_VERBS,
+    TENANT_VERBS,
     CONVERSATION_VERBS,
     IDENTITY_VERBS,
     WORKSHOP_VERBS,

@@ -37,7 +37,7 @@ describe('G1: nothing starts before the FM confirms the kickoff call', () => {
   const gated = ACTION_TYPES.filter((t) => !ungated.includes(t));
 
   test('every action but confirming the kickoff, assigning roles, handing over and deleting is gated', () => {
-    expect(gated).toHaveLength(20);
+    expect(gated).toHaveLength(21);
   });
 
   test('the FM can delete the engagement before the kickoff (the customer may ask any time)', () => {

@@ -26,6 +26,8 @@ const ALLOWED: Record<ActionType, readonly Role[]> = {
   handOverFm: ['FM'],
   recordLicensing: ['FM'],
   recordPreparation: ['FM'],
+  // Reading the tenant decides nothing: the FM (licences) and the FE (identity, workshop) ask for it.
+  recordTenantFacts: ['FM', 'FE'],
   scheduleConversation: ['FM'],
   acknowledgeAgenda: ['stakeholder'],
   selfAssess: ['stakeholder'],

@@ -22,6 +22,7 @@ import {
   withFollowUp,
   withPeople,
 } from './builders.js';
+import { tenantFacts } from './tenant-builders.js';
 
 export interface Scenario {
   state: () => Engagement;
@@ -57,6 +58,11 @@ export const SCENARIOS: { [T in ActionType]: Scenario } = {
       notes: 'EA renewal in June',
     },
     by: FM,
+  },
+  recordTenantFacts: {
+    state: kickedOff,
+    action: { type: 'recordTenantFacts', read: { ok: true, facts: tenantFacts() } },
+    by: FE,
   },
   recordPreparation: {
     state: kickedOff,

@@ -60,7 +60,7 @@ export async function startTestBot(
     env?: NodeJS.ProcessEnv;
     clock?: () => Date;
     logger?: Logger;
-  } & Pick<AppOptions, 'authentication' | 'cosmosClientOptions' | 'reminders'> = {},
+  } & Pick<AppOptions, 'authentication' | 'cosmosClientOptions' | 'reminders' | 'graph'> = {},
 ): Promise<TestBot> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ds-bot-'));
   const channel = new TeamsChannel();
@@ -83,6 +83,7 @@ export async function startTestBot(
     ...(options.authentication ? { authentication: options.authentication } : {}),
     ...(options.cosmosClientOptions ? { cosmosClientOptions: options.cosmosClientOptions } : {}),
     ...(options.reminders === false ? { reminders: false } : {}),
+    ...(options.graph ? { graph: options.graph } : {}),
   });
   const url = `http://127.0.0.1:${app.port}/api/messages`;
   const chat = (

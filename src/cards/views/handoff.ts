@@ -14,7 +14,7 @@ import { pathOf } from '../../playbook/facts.js';
 import { PATHS } from '../../playbook/licences.js';
 import { LIMITS } from '../../playbook/limits.js';
 import { snapshot } from '../../playbook/steps/handoff.js';
-import { sayDate } from '../../playbook/time.js';
+import { sayDate, sayInstant } from '../../playbook/time.js';
 import { byWhen, count } from '../format.js';
 import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
@@ -24,16 +24,19 @@ import { linkButtons } from './guidance.js';
 const MAX_REVISIONS_SHOWN = 10;
 
 /** What the engagement already knows, as the form's read-only part. */
-function knownFacts(e: Engagement): { title: string; value: string }[] {
+function knownFacts(e: Engagement, zone: string): { title: string; value: string }[] {
   const auth = e.identity.authMethod;
   const readiness = (['breakGlass', 'blockAllCa', 'mfaAdmins'] as const)
     .map(
       (id) =>
-        `${e.identity.steps[id] ? '✅' : '⬜'} ${IDENTITY_STEPS.find((s) => s.id === id)?.n ?? ''}`,
+        `${e.identity.steps[id] ? 'Done ·' : 'To do ·'} ${IDENTITY_STEPS.find((s) => s.id === id)?.n ?? ''}`,
     )
     .join('  ');
-  const mfa = e.workshop.mfaRegistration;
   const known = snapshot(e);
+  const mfa = known.mfaRegistration;
+  const source = known.readFromTenantAt
+    ? `read from the tenant at ${sayInstant(known.readFromTenantAt, zone)}`
+    : 'workshop card';
   const path = pathOf(e);
   const policies = Object.entries(known.caPolicies)
     .map(([id, state]) => `${titleOf(CA_POLICIES, id)}${id === 'admins' ? ' (4.6)' : ''}: ${state}`)
@@ -72,12 +75,15 @@ function knownFacts(e: Engagement): { title: string; value: string }[] {
     {
       title: 'Registered for MFA',
       value: mfa
-        ? `${count(mfa.registered)} of ${count(mfa.total)} users, break-glass accounts left out (workshop card)`
+        ? `${count(mfa.registered)} of ${count(mfa.total)} users, break-glass accounts left out (${source})`
         : 'not recorded (workshop card)',
     },
     {
       title: 'CA policies',
-      value: path === 'ca' ? policies : 'none: no Conditional Access on this path',
+      value:
+        path === 'ca'
+          ? `${policies}${known.readFromTenantAt ? ` (${source})` : ''}`
+          : 'none: no Conditional Access on this path',
     },
     { title: 'Feature decisions', value: decisions },
     { title: 'Not planned, with reasons', value: notPlanned || 'none' },
@@ -91,7 +97,7 @@ export function handoffView(ctx: ViewContext): View {
   const apps = latest?.saasApps ?? [];
   return {
     ...baseView(ctx, 'handoff', nav('workshop', 'summary', 'status')),
-    facts: e ? knownFacts(e) : [],
+    facts: e ? knownFacts(e, ctx.zone) : [],
     hasFacts: !!e,
     workshopDelivered: !!e?.workshop.delivered,
     showForm: ctx.can['handoff.submit'] && !!e?.workshop.delivered,

@@ -6,6 +6,7 @@ import { pathText } from '../../playbook/outputs.js';
 import { byWhen, clip } from '../format.js';
 import { NAME_BYTES, typed } from '../text.js';
 import type { View } from '../types.js';
+import { tenantView } from './tenant.js';
 import { baseView, nav, type ViewContext } from './common.js';
 import { gateView, linkButtons } from './guidance.js';
 
@@ -74,6 +75,7 @@ export function identityView(ctx: ViewContext): View {
   const g3 = gateView('G3', e, ctx.req.now);
   const reopened = reopenedView(e, zone);
   return {
+    tenant: tenantView(ctx, 'identity'),
     ...baseView(ctx, 'identity', nav('auth', 'workshop', 'status')),
     pathText: e ? pathText(e) : '',
     steps,

@@ -63,13 +63,13 @@ export function statusView(ctx: ViewContext): View {
   const steps = STEPS.map((step) => {
     const st = states?.[step.id];
     return {
-      title: `${st?.state === 'done' ? '✅' : '⬜'} ${step.title}`,
+      title: `${st?.state === 'done' ? 'Done ·' : 'To do ·'} ${step.title}`,
       value: `${st?.detail ?? ''} · ${ROLE_LABELS[step.owner]}`,
     };
   });
   const tasks = e
     ? taskStatus(e).map((t) => ({
-        title: `${t.done ? '✅' : t.notApplicable ? '➖' : '⬜'} ${t.id} (${t.mandatory ? 'M' : 'O'})`,
+        title: `${t.done ? 'Done ·' : t.notApplicable ? 'Not applicable ·' : 'To do ·'} ${t.id} (${t.mandatory ? 'M' : 'O'})`,
         value: `${t.name}. ${ROLE_LABELS[t.owner]}${t.phase === 'Enable' ? ', Enable phase: readiness only' : ''}. ${t.done ? `Done: ${byWhen(t.done, zone)}` : t.notApplicable ? `Not applicable: ${t.notApplicable}` : 'Open'}`,
       }))
     : [];

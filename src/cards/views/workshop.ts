@@ -19,6 +19,7 @@ import { sayDate, sayInstant } from '../../playbook/time.js';
 import { answered, byWhen, count } from '../format.js';
 import { typed } from '../text.js';
 import type { View } from '../types.js';
+import { tenantView } from './tenant.js';
 import { baseView, nav, peopleChoices, type ViewContext } from './common.js';
 import { gateView, linkButtons } from './guidance.js';
 
@@ -105,6 +106,7 @@ export function workshopView(ctx: ViewContext): View {
   const waiting = e && !workshop?.delivered ? gate('task3720').missing(e, now) : [];
   const ems = !!e?.licensing?.emsNotDeployed;
   return {
+    tenant: tenantView(ctx, 'workshop'),
     ...baseView(ctx, 'workshop', nav('handoff', 'summary', 'status')),
     delivered: !!workshop?.delivered,
     deliveredText: workshop?.delivered

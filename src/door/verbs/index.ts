@@ -6,6 +6,7 @@ import { HANDOFF_VERBS } from './handoff.js';
 import { IDENTITY_VERBS } from './identity.js';
 import { PHASE_VERBS } from './phase.js';
 import { SETUP_VERBS } from './setup.js';
+import { TENANT_VERBS } from './tenant.js';
 import { WORKSHOP_VERBS } from './workshop.js';
 
 /**
@@ -15,6 +16,7 @@ import { WORKSHOP_VERBS } from './workshop.js';
  */
 export const VERBS = {
   ...SETUP_VERBS,
+  ...TENANT_VERBS,
   ...CONVERSATION_VERBS,
   ...IDENTITY_VERBS,
   ...WORKSHOP_VERBS,

@@ -6,6 +6,7 @@ import { pathOf } from '../facts.js';
 import { gateRefusal } from '../gates.js';
 import { LIMITS } from '../limits.js';
 import { refuse, type Refusal } from '../refusal.js';
+import { mfaRead, readCaState, tenantFacts } from '../tenant-facts.js';
 import type { StepContext, StepResult } from './context.js';
 import { tooLong } from './text.js';
 
@@ -52,8 +53,14 @@ export function snapshot(e: Engagement): HandoffSnapshot {
     }
     // The policy for administrators is Prepare Identity 4.6 on this path.
     caPolicies.admins = steps.mfaAdmins ? 'created' : 'none';
+    // Where the tenant was read, its policies say what is in place.
+    for (const id of ['mfaAllUsers', 'blockLegacy', 'admins'] as const) {
+      const read = readCaState(e, id);
+      if (read) caPolicies[id] = read;
+    }
   }
-  const mfa = e.workshop.mfaRegistration;
+  const mfa = mfaRead(e) ?? e.workshop.mfaRegistration;
+  const read = tenantFacts(e);
   return {
     customer: e.customer,
     tenantId: e.tenantId,
@@ -73,6 +80,7 @@ export function snapshot(e: Engagement): HandoffSnapshot {
     },
     caPolicies,
     ...(mfa ? { mfaRegistration: { registered: mfa.registered, total: mfa.total } } : {}),
+    ...(read ? { readFromTenantAt: read.readAt } : {}),
     decisions,
   };
 }

@@ -9,7 +9,16 @@ import {
 } from '../catalog.js';
 import type { Engagement } from '../engagement.js';
 import { identityStepLabel, pathOf } from '../facts.js';
-import { ADD_ONS, capabilitiesOf, includedIn, LICENCES, PATHS, pathFor } from '../licences.js';
+import {
+  ADD_ONS,
+  capabilitiesOf,
+  includedIn,
+  LICENCES,
+  PATHS,
+  pathFor,
+  type Capability,
+  type PathId,
+} from '../licences.js';
 import { LIMITS } from '../limits.js';
 import { refuse } from '../refusal.js';
 import { reopen, type ToReopen } from '../reopen.js';
@@ -17,12 +26,13 @@ import { titleOf } from '../catalog.js';
 import type { StepContext, StepResult } from './context.js';
 import { tooLong } from './text.js';
 
-type Held = { licences: readonly string[]; addOns: readonly string[] };
-
-/** What the new licences take back: the path's steps when the path changes, and choices they no longer allow. */
-function undoneBy(e: Engagement, held: Held): ToReopen[] {
+/** What new licences take back: the path's steps when the path changes, and choices they no longer allow. */
+export function undoneBy(
+  e: Engagement,
+  after: PathId | undefined,
+  caps: Set<Capability>,
+): ToReopen[] {
   const before = pathOf(e);
-  const after = pathFor(held);
   const items: ToReopen[] = [];
   if (before && before !== after) {
     for (const id of PATH_STEPS) {
@@ -59,7 +69,6 @@ function undoneBy(e: Engagement, held: Held): ToReopen[] {
         });
     }
   }
-  const caps = capabilitiesOf(held);
   for (const f of FEATURES) {
     const d = e.workshop.decisions[f.id];
     if (d && choiceRefusal(after, caps, f.id, d.choice))
@@ -89,7 +98,7 @@ export function recordLicensing(ctx: StepContext, a: ActionOf<'recordLicensing'>
     ctx.draft,
     ctx.stamp,
     `the licences changed: ${path ? PATHS[path].title : ''}`,
-    undoneBy(ctx.draft, held),
+    undoneBy(ctx.draft, pathFor(held), capabilitiesOf(held)),
   );
   ctx.draft.licensing = {
     ...ctx.stamp,
