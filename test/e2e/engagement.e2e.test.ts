@@ -338,6 +338,13 @@ it('the SME submits the hand-off form (task 3721)', async () => {
     });
     const revisions = (await stored()).handoff;
     expect(revisions.map((r) => r.byName)).toEqual([SME]);
+    const { client } = e2e;
+    await client
+      .card(CARD_TITLES.handoff)
+      .getByText('Legacy HR portal')
+      .first()
+      .waitFor({ timeout: WAIT_MS });
+    await keepCard(client.page, client.card(CARD_TITLES.handoff), 'handoff');
     // The MFA approach and count are the engagement's, not typed on the form.
     expect(revisions[0]?.known).toMatchObject({
       mfaApproach: 'caPolicy',
