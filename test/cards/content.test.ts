@@ -184,6 +184,9 @@ describe('what each card shows', () => {
       now: NOW,
     });
     expect(visibleText(before)).toContain('Tenant: tenant-contoso-0001');
+    expect(visibleText(before)).toMatch(
+      /Identity readiness \(G3\): 4\.4 done, 4\.5 done, 4\.6 done/,
+    );
     expect(visibleText(before)).toContain(
       'Not planned, with reasons: Device management: Devices are managed by the parent company.',
     );

@@ -29,9 +29,9 @@ function knownFacts(e: Engagement, zone: string): { title: string; value: string
   const readiness = (['breakGlass', 'blockAllCa', 'mfaAdmins'] as const)
     .map(
       (id) =>
-        `${e.identity.steps[id] ? 'Done ·' : 'To do ·'} ${IDENTITY_STEPS.find((s) => s.id === id)?.n ?? ''}`,
+        `${IDENTITY_STEPS.find((s) => s.id === id)?.n ?? ''} ${e.identity.steps[id] ? 'done' : 'to do'}`,
     )
-    .join('  ');
+    .join(', ');
   const known = snapshot(e);
   const mfa = known.mfaRegistration;
   const source = known.readFromTenantAt
