@@ -1,73 +1,25 @@
 import type { Logger } from 'pino';
 import { typed } from '../cards/text.js';
-import type { AdaptiveCard, CardRequest } from '../cards/types.js';
+import type { AdaptiveCard } from '../cards/types.js';
 import { isCardName, type CardName } from '../door/card-names.js';
 import { needsRoster, needsTenant, readCardAction } from '../door/read.js';
 import { memberFacts } from '../door/members.js';
 import type { DoorResult, Member } from '../door/result.js';
-import type { Downloads } from '../documents/downloads.js';
-import { holderOf } from '../playbook/actor.js';
 import type { Decision } from '../playbook/apply.js';
 import type { Actor, Engagement } from '../playbook/engagement.js';
 import { describeRefusal } from '../playbook/refusal.js';
 import { StoreUnavailableError } from '../store/store.js';
 import type { ChatCard } from '../playbook/chat-cards.js';
-import type { CardMessages, CardRecord, CardUpdate } from './card-messages.js';
-import type { Engagements } from './engagements.js';
+import type { CardUpdate } from './card-messages.js';
 import { exportDocuments } from './exports.js';
 import { savedByViewer } from './saved.js';
 import { typedText } from './typed-text.js';
-import { RosterUnavailableError, type CardAction, type Incoming } from './incoming.js';
-import { ROSTER_UNAVAILABLE, UNKNOWN_PERSON, type Post, type Replies } from './replies.js';
-import type { TenantLink } from './tenant.js';
+import type { CardAction, Incoming } from './incoming.js';
+import { UNKNOWN_PERSON } from './replies.js';
+import type { Answer, AnswerDeps, Asked } from './answer.js';
+import { chatPeople, starter } from './members-now.js';
 
-/** What the bot does after a card action: answer the person, update the shared card, post to the chat. */
-export interface Answer {
-  card: AdaptiveCard;
-  /** The shared card to put in place of the one that was clicked (everyone's view). */
-  shared?: AdaptiveCard;
-  post?: Post;
-  /** The activity was applied before (Teams delivered it again): post nothing new. */
-  duplicate?: boolean;
-  /**
-   * What the person who acted alone is told, when the answer is theirs only: why nothing changed
-   * (a refusal, bad input, the store down), or that their documents are ready. Their own view
-   * carries it; where the client has no view of its own (Action.Submit) a short reply mentioning
-   * them does, never a card for the whole chat.
-   */
-  personal?: string;
-  /** What the message that gets `shared` shows (recorded once it is in place). */
-  sharedAs?: CardRecord;
-  /** What the card in `post` shows (recorded once it is posted). */
-  postedAs?: CardRecord;
-  /** The engagement after a change: the chat's other card messages are brought up to it. */
-  changed?: Engagement;
-  /** The engagement was deleted: the chat's other card messages show it no more. */
-  cleared?: { engagement: Engagement; note: string };
-}
-
-export interface AnswerDeps {
-  replies: Replies;
-  /** The engagement's card messages in the chat. */
-  messages: CardMessages;
-  /** The documents the FastTrack manager and engineer take away (signed links). */
-  downloads: Downloads;
-  engagements: Engagements;
-  /** Minutes before a follow-up its reminder is due (a setting of the bot). */
-  leadMinutes: number;
-  /** Reading customers' tenants, when set up. */
-  tenant?: TenantLink;
-}
-
-/** What one answer knows: who asked, in which zone, the roster it read, and the card's view for them. */
-interface Asked {
-  incoming: Incoming;
-  actor: Actor;
-  action: CardAction;
-  extra: Partial<CardRequest> & { timeZone: string };
-  members: () => Promise<Member[]>;
-  view: (card: CardName, e: Engagement | undefined, extra?: Partial<CardRequest>) => AdaptiveCard;
-}
+export type { Answer, AnswerDeps } from './answer.js';
 
 /**
  * The answer to someone who takes no part in the engagement: why, on a card that shows nothing
@@ -130,7 +82,7 @@ export class CardAnswers {
       };
     }
     const roster = needsRoster(action.verb, action.data)
-      ? await this.people(incoming, members)
+      ? await chatPeople(this.deps.engagements, incoming, members)
       : { members: [] };
     const extra = {
       timeZone,
@@ -216,7 +168,7 @@ export class CardAnswers {
         };
       }
       case 'start': {
-        const me = await this.starter(incoming, members);
+        const me = await starter(incoming, members);
         if (typeof me === 'string') return outsiderView(asked, me);
         const input = {
           customer: door.customer,
@@ -255,52 +207,6 @@ export class CardAnswers {
         return this.after(door.card, decision, asked, false, note);
       }
     }
-  }
-
-  /**
-   * The chat's members as Teams lists them now, and the engagement's people who are not among
-   * them (marked departed: they can only lose their role). With the store down, the chat's
-   * members alone: the answer then says "not saved".
-   */
-  private async people(
-    incoming: Incoming,
-    members: () => Promise<Member[]>,
-  ): Promise<{ members: Member[]; rosterUnavailable?: boolean }> {
-    const load = this.deps.engagements.load(incoming.conversationId).catch((err: unknown) => {
-      if (err instanceof StoreUnavailableError) return undefined;
-      throw err;
-    });
-    const [roster, engagement] = await Promise.all([listed(members), load]);
-    const known = new Set((roster ?? []).map((m) => m.id));
-    // Only someone who takes part may see who else does.
-    const people = engagement && holderOf(engagement, incoming.actor) ? engagement.people : {};
-    const gone = Object.values(people)
-      .filter((p) => !known.has(p.id))
-      .map((p) => ({
-        id: p.id,
-        name: p.name,
-        ...(p.teamsId ? { teamsId: p.teamsId } : {}),
-        departed: true,
-      }));
-    return {
-      members: [...(roster ?? []), ...gone],
-      ...(roster ? {} : { rosterUnavailable: true }),
-    };
-  }
-
-  /**
-   * The person starting an engagement, as Teams' member list reports them (their tenant, account
-   * kind and address go on their record), undefined when Teams cannot tell, or why they may not:
-   * a card's invoke from someone the list does not hold. A message proves they are in the chat.
-   */
-  private async starter(
-    incoming: Incoming,
-    members: () => Promise<Member[]>,
-  ): Promise<Member | undefined | string> {
-    const roster = await listed(members);
-    const me = roster?.find((m) => m.id === incoming.actor?.id);
-    if (me || incoming.posted) return me;
-    return roster ? NOT_A_MEMBER : `${ROSTER_UNAVAILABLE} Please try again.`;
   }
 
   /**
@@ -389,18 +295,5 @@ export class CardAnswers {
         'its people, answers, decisions, hand-off and follow-ups. No reminder of it will be sent.',
       cleared: { engagement: e, note: note.text },
     };
-  }
-}
-
-const NOT_A_MEMBER =
-  'Teams does not list you among the members of this chat, so you cannot start its engagement. Nothing was changed.';
-
-/** The chat's members, or undefined when Teams cannot list them just now. */
-async function listed(members: () => Promise<Member[]>): Promise<Member[] | undefined> {
-  try {
-    return await members();
-  } catch (err) {
-    if (err instanceof RosterUnavailableError) return undefined;
-    throw err;
   }
 }
